@@ -1,0 +1,46 @@
+# mgp-pipeline: `make run` builds, seeds, serves, crawls and writes the lake; `make test` runs every test.
+JAR        := target/pipeline.jar
+PORT       ?= 8889
+SEEDS      ?= seeds
+LAKE       ?= lake
+MVN        ?= mvn -B -q
+JAVA       ?= java
+SOURCES    := pom.xml $(shell find src/main -type f 2>/dev/null)
+MOTOGP_URL := https://raw.githubusercontent.com/andrew-a-hale/open-motogp/master/data-lake/silver
+
+.PHONY: run test server bench seeds seeds-motogp jar clean
+
+run: $(JAR) $(SEEDS)/seasons.parquet
+	$(JAVA) -jar $(JAR) run --seeds $(SEEDS) --lake $(LAKE) --port $(PORT)
+
+test:
+	$(MVN) verify
+
+server: $(JAR) $(SEEDS)/seasons.parquet
+	$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT)
+
+bench: $(JAR)
+	bench/run.sh
+
+jar: $(JAR)
+
+$(JAR): $(SOURCES)
+	$(MVN) -DskipTests package
+
+# The default seeds: generated, deterministic, shaped like the real data (scale 1).
+seeds: $(SEEDS)/seasons.parquet
+
+$(SEEDS)/seasons.parquet: | $(JAR)
+	$(JAVA) -jar $(JAR) seed --out $(SEEDS) --scale 1 --random-seed 42
+
+# The real MotoGP data, for users with internet access (replaces the generated seeds).
+seeds-motogp:
+	mkdir -p $(SEEDS)
+	for table in seasons events categories sessions classifications; do \
+	  curl -fsSL -o $(SEEDS)/$$table.parquet.tmp $(MOTOGP_URL)/$$table.parquet && \
+	  mv $(SEEDS)/$$table.parquet.tmp $(SEEDS)/$$table.parquet || exit 1; \
+	done
+
+clean:
+	$(MVN) clean
+	rm -rf $(LAKE)/bronze $(LAKE)/silver $(LAKE)/gold

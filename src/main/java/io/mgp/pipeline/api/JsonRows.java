@@ -1,0 +1,109 @@
+package io.mgp.pipeline.api;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of one seed table grouped by lookup key, rendered to a JSON array on request.
+ * Rows are kept as compact value arrays with shared strings rather than as pre-rendered JSON,
+ * so ten times the real data still fits a small heap.
+ */
+final class JsonRows {
+
+    static final byte[] EMPTY = {'[', ']'};
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final SerializableString[] fields;
+    private final Map<String, List<Object[]>> groups;
+
+    JsonRows(List<String> fields, Map<String, List<Object[]>> groups) {
+        this.fields = fields.stream().map(SerializedString::new).toArray(SerializableString[]::new);
+        this.groups = groups;
+    }
+
+    /** The key under which a row with these key values is grouped. */
+    static String key(List<String> values) {
+        return String.join("\u001f", values);
+    }
+
+    int groupCount() {
+        return groups.size();
+    }
+
+    long rowCount() {
+        return groups.values().stream().mapToLong(List::size).sum();
+    }
+
+    byte[] render(String key) {
+        List<Object[]> rows = groups.get(key);
+        if (rows == null) {
+            return EMPTY;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + rows.size() * 96 * fields.length / 4);
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartArray();
+            for (Object[] row : rows) {
+                writeRow(json, row);
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private void writeRow(JsonGenerator json, Object[] row) throws IOException {
+        json.writeStartObject();
+        for (int i = 0; i < fields.length; i++) {
+            json.writeFieldName(fields[i]);
+            Object value = row[i];
+            if (value == null) {
+                json.writeNull();
+            } else if (value instanceof Number n) {
+                json.writeNumber(n.longValue());
+            } else {
+                json.writeString(value.toString());
+            }
+        }
+        json.writeEndObject();
+    }
+
+    /** Collects rows into groups, sharing equal strings so repeated ids and names cost one copy. */
+    static final class Builder {
+        private final List<String> fields;
+        private final int[] keyIndexes;
+        private final Map<String, List<Object[]>> groups = new HashMap<>();
+        private final Map<Object, Object> shared = new HashMap<>();
+
+        Builder(List<String> fields, List<String> keyFields) {
+            this.fields = fields;
+            this.keyIndexes = keyFields.stream().mapToInt(fields::indexOf).toArray();
+        }
+
+        void add(Object[] row) {
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] != null) {
+                    row[i] = shared.computeIfAbsent(row[i], v -> v);
+                }
+            }
+            String[] keyValues = new String[keyIndexes.length];
+            for (int i = 0; i < keyIndexes.length; i++) {
+                keyValues[i] = String.valueOf(row[keyIndexes[i]]);
+            }
+            groups.computeIfAbsent(key(List.of(keyValues)), k -> new java.util.ArrayList<>()).add(row);
+        }
+
+        JsonRows build() {
+            return new JsonRows(fields, groups);
+        }
+    }
+}

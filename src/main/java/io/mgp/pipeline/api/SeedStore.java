@@ -1,0 +1,110 @@
+package io.mgp.pipeline.api;
+
+import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.duck.SqlResource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The seed tables, read once through DuckDB at start and served from memory. */
+public final class SeedStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeedStore.class);
+
+    private final Map<SeedTable, JsonRows> tables = new EnumMap<>(SeedTable.class);
+
+    public SeedStore(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new PipelineException("seeds folder not found: " + folder);
+        }
+        long start = System.nanoTime();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (SeedTable table : SeedTable.values()) {
+                tables.put(table, load(duck, folder.resolve(table.fileName()), table));
+            }
+        } catch (SQLException e) {
+            throw new PipelineException("cannot read seeds in " + folder + ": " + e.getMessage(), e);
+        }
+        LOG.info("Loaded seeds from {} in {} ms: {}", folder, (System.nanoTime() - start) / 1_000_000, this);
+    }
+
+    public byte[] rows(SeedTable table, List<String> keyValues) {
+        return tables.get(table).render(JsonRows.key(keyValues));
+    }
+
+    public long rowCount(SeedTable table) {
+        return tables.get(table).rowCount();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder counts = new StringBuilder();
+        tables.forEach((table, rows) -> counts.append(counts.isEmpty() ? "" : ", ")
+                .append(rows.rowCount()).append(' ').append(table.name().toLowerCase()));
+        return counts.toString();
+    }
+
+    private static JsonRows load(Connection duck, Path file, SeedTable table) throws SQLException {
+        if (!Files.isRegularFile(file)) {
+            throw new PipelineException("seeds file not found: " + file);
+        }
+        String source = SqlResource.literal(file.toAbsolutePath());
+        try (Statement sql = duck.createStatement()) {
+            requireColumns(sql, source, file, table);
+            try (ResultSet rs = sql.executeQuery(SqlResource.load(table.sqlResource(), Map.of("file", source)))) {
+                return collect(rs, table);
+            }
+        }
+    }
+
+    private static void requireColumns(Statement sql, String source, Path file, SeedTable table) {
+        Set<String> present = new HashSet<>();
+        try (ResultSet rs = sql.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + source + ")")) {
+            while (rs.next()) {
+                present.add(rs.getString("column_name"));
+            }
+        } catch (SQLException e) {
+            throw new PipelineException("seeds file is not readable parquet: " + file + " (" + firstLine(e) + ")", e);
+        }
+        List<String> missing = table.requiredColumns().stream().filter(c -> !present.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new PipelineException("seeds file " + file + " lacks column(s) " + String.join(", ", missing));
+        }
+    }
+
+    private static JsonRows collect(ResultSet rs, SeedTable table) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> fields = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            fields.add(meta.getColumnLabel(i));
+        }
+        JsonRows.Builder rows = new JsonRows.Builder(fields, table.keyFields());
+        while (rs.next()) {
+            Object[] row = new Object[fields.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getObject(i + 1);
+            }
+            rows.add(row);
+        }
+        return rows.build();
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,75 @@
+package io.mgp.pipeline.cli;
+
+import io.mgp.pipeline.run.RunReport;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+
+/** The Camel application a command runs: application.properties with the flags on top, and the parts it needs. */
+public final class CamelApp implements AutoCloseable {
+
+    private final Main main = new Main();
+    private final RunReport report = new RunReport();
+
+    CamelApp(Set<Part> parts, Map<String, String> properties) {
+        main.addOverrideProperty("camel.main.routes-include-pattern",
+                parts.stream().sorted().map(Part::routes).collect(Collectors.joining(",")));
+        if (!parts.contains(Part.API)) {
+            main.addOverrideProperty("camel.server.enabled", "false");
+        }
+        properties.forEach(main::addOverrideProperty);
+        main.configure().addConfiguration(new PipelineBeans(parts, report));
+    }
+
+    /** The API and the crawl in one application, as {@code run} starts them. */
+    public static CamelApp apiAndClient(Map<String, String> properties) {
+        return new CamelApp(Set.of(Part.API, Part.CLIENT), properties);
+    }
+
+    /** The API alone, as {@code serve} starts it. */
+    public static CamelApp api(Map<String, String> properties) {
+        return new CamelApp(Set.of(Part.API), properties);
+    }
+
+    /** The crawl alone, against the API at {@code mgp.api-url}. */
+    public static CamelApp client(Map<String, String> properties) {
+        return new CamelApp(Set.of(Part.CLIENT), properties);
+    }
+
+    public CamelApp start() throws Exception {
+        main.start();
+        return this;
+    }
+
+    /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM), then shuts down gracefully. */
+    void runUntilStopped() throws Exception {
+        main.run();
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    /** Crawls the API into the lake and builds silver and gold; a failure in the routes is thrown here. */
+    public RunReport run() {
+        ProducerTemplate producer = context().createProducerTemplate();
+        try {
+            return producer.requestBody("direct:run", null, RunReport.class);
+        } finally {
+            producer.stop();
+        }
+    }
+
+    /** A configuration value as the application sees it: application.properties, then flags, -D and environment. */
+    public String property(String key) {
+        return context().resolvePropertyPlaceholders("{{" + key + "}}");
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+}

@@ -1,0 +1,37 @@
+package io.mgp.pipeline.cli;
+
+import io.mgp.pipeline.PipelineException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/** Turns a failure into the one line the command line prints. */
+final class Errors {
+
+    private Errors() {
+    }
+
+    static String describe(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PipelineException) {
+                return cause.getMessage();
+            }
+            if (cause instanceof HttpOperationFailedException http) {
+                return "the API answered " + http.getStatusCode() + " to " + http.getUri();
+            }
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return "cannot reach the API: " + firstLine(cause.getMessage());
+            }
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return firstLine(root.getClass().getSimpleName() + ": " + root.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        int newline = message == null ? -1 : message.indexOf('\n');
+        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+    }
+}

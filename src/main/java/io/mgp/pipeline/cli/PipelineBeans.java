@@ -1,0 +1,55 @@
+package io.mgp.pipeline.cli;
+
+import io.mgp.pipeline.api.ApiHttpServer;
+import io.mgp.pipeline.api.SeedApi;
+import io.mgp.pipeline.lake.BronzeBatcher;
+import io.mgp.pipeline.lake.BronzeWriter;
+import io.mgp.pipeline.lake.Lake;
+import io.mgp.pipeline.lake.ModelRunner;
+import io.mgp.pipeline.run.RunReport;
+import java.util.Set;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.util.concurrent.SynchronousExecutorService;
+
+/**
+ * The beans the route files call, bound once the configuration is resolved and before the routes start.
+ * They are bound here rather than declared in the YAML because Camel Main parses YAML twice at start,
+ * which would load the seeds twice.
+ */
+final class PipelineBeans implements CamelConfiguration {
+
+    private final Set<Part> parts;
+    private final RunReport report;
+
+    PipelineBeans(Set<Part> parts, RunReport report) {
+        this.parts = parts;
+        this.report = report;
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        registry.bind("runReport", report);
+        if (parts.contains(Part.API)) {
+            registry.bind("seedApi", new SeedApi(property(context, "mgp.seeds")));
+            registry.bind("apiHttpServer", new ApiHttpServer(context, Integer.parseInt(property(context, "mgp.port"))));
+        }
+        if (parts.contains(Part.CLIENT)) {
+            Lake lake = new Lake(property(context, "mgp.lake"));
+            registry.bind("lake", lake);
+            // One pool for every level of the crawl, so --concurrency bounds the requests in flight in all.
+            registry.bind("crawlPool", context.getExecutorServiceManager().newFixedThreadPool(
+                    this, "crawl", Integer.parseInt(property(context, "mgp.concurrency"))));
+            registry.bind("bronzeBatcher", new BronzeBatcher());
+            registry.bind("bronzeWriter", new BronzeWriter(lake, report));
+            registry.bind("inCallerThread", new SynchronousExecutorService());
+            registry.bind("modelRunner", new ModelRunner(lake, report));
+        }
+    }
+
+    private static String property(CamelContext context, String key) {
+        return context.resolvePropertyPlaceholders("{{" + key + "}}");
+    }
+}

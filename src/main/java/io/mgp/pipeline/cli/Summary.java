@@ -1,0 +1,69 @@
+package io.mgp.pipeline.cli;
+
+import io.mgp.pipeline.run.RunReport;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+
+/** The summary printed at the end of a run. */
+final class Summary {
+
+    private static final String[] LAYERS = {"bronze", "silver"};
+
+    private final RunReport report;
+    private final String apiUrl;
+    private final String lake;
+
+    Summary(RunReport report, String apiUrl, String lake) {
+        this.report = report;
+        this.apiUrl = apiUrl;
+        this.lake = lake;
+    }
+
+    String render() {
+        Map<String, Duration> stages = report.stages();
+        Duration crawl = stages.getOrDefault("crawl", Duration.ZERO);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Run finished in %s (JVM start included)%n", seconds(jvmUptime())));
+        out.append(String.format("  API        %s%n", apiUrl));
+        out.append(String.format("  Requests   %,d in %s, %,.0f/s: %s%n", report.requests(), seconds(crawl),
+                perSecond(report.requests(), crawl), joined(report.requestsByEndpoint())));
+        StringJoiner stageTimes = new StringJoiner(", ");
+        stages.forEach((stage, time) -> stageTimes.add(stage + " " + seconds(time)));
+        out.append(String.format("  Stages     %s%n", stageTimes));
+        out.append(String.format("  Rows       %-16s %10s %10s%n", "table", "bronze", "silver"));
+        TreeSet<String> tables = new TreeSet<>(report.rows("bronze").keySet());
+        tables.addAll(report.rows("silver").keySet());
+        for (String table : tables) {
+            out.append(String.format("             %-16s", table));
+            for (String layer : LAYERS) {
+                out.append(String.format(" %,10d", report.rows(layer).getOrDefault(table, 0L)));
+            }
+            out.append(System.lineSeparator());
+        }
+        report.rows("gold").forEach((table, rows) ->
+                out.append(String.format("  Gold       %-16s %,10d rows%n", table, rows)));
+        out.append(String.format("  Lake       %s (%,d bronze files)%n", lake, report.files("bronze")));
+        return out.toString();
+    }
+
+    private static String joined(Map<String, Long> counts) {
+        StringJoiner joined = new StringJoiner(", ");
+        counts.forEach((name, count) -> joined.add(String.format("%s %,d", name, count)));
+        return joined.toString();
+    }
+
+    private static double perSecond(long count, Duration time) {
+        return time.isZero() ? 0 : count / (time.toNanos() / 1e9);
+    }
+
+    private static String seconds(Duration time) {
+        return String.format("%.2f s", time.toNanos() / 1e9);
+    }
+
+    private static Duration jvmUptime() {
+        return Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+}

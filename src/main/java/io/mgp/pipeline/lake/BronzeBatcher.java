@@ -1,0 +1,49 @@
+package io.mgp.pipeline.lake;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Exchange;
+
+/**
+ * Aggregates API answers of one table into a {@link BronzeBatch}.
+ * The crawl's ids travel as exchange properties; each page keeps a copy so its rows can inherit them.
+ */
+public final class BronzeBatcher implements AggregationStrategy {
+
+    /** The exchange properties that make up a page's crawl context. */
+    static final List<String> CONTEXT = List.of("season", "season_id", "event_id", "category_id", "session_id");
+
+    @Override
+    public Exchange aggregate(Exchange batch, Exchange answer) {
+        BronzePage page = page(answer);
+        if (batch == null) {
+            answer.getMessage().setBody(new BronzeBatch(page.table()));
+            batch = answer;
+        }
+        batch.getMessage().getBody(BronzeBatch.class).add(page);
+        return batch;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BronzePage page(Exchange answer) {
+        Map<String, Object> context = new HashMap<>();
+        for (String name : CONTEXT) {
+            Object value = answer.getProperty(name);
+            if (value != null) {
+                context.put(name, value);
+            }
+        }
+        return new BronzePage(
+                answer.getProperty("table", String.class),
+                answer.getProperty("request", String.class),
+                UUID.randomUUID().toString(),
+                LocalDateTime.now(ZoneOffset.UTC),
+                context,
+                answer.getMessage().getBody(List.class));
+    }
+}

@@ -1,0 +1,74 @@
+package io.mgp.pipeline.lake;
+
+import io.mgp.pipeline.duck.SqlResource;
+import io.mgp.pipeline.run.RunReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Builds the silver and gold layers from bronze, model after model in the order {@link LakeProject} declares,
+ * each in one DuckDB session where earlier layers are readable by name ({@code bronze.events}, {@code silver.events}).
+ */
+public final class ModelRunner {
+
+    private final Lake lake;
+    private final LakeProject project;
+    private final ParquetTables tables;
+    private final RunReport report;
+
+    public ModelRunner(Lake lake, RunReport report) {
+        this.lake = lake;
+        this.project = LakeProject.load();
+        this.tables = new ParquetTables(lake);
+        this.report = report;
+    }
+
+    /** Rebuilds every model, layer after layer, counting the rows of each in the run report. */
+    public void build() throws SQLException {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+            registerBronze(sql);
+            for (Map.Entry<String, List<String>> layer : project.layers().entrySet()) {
+                sql.execute("CREATE SCHEMA " + layer.getKey());
+                for (String model : layer.getValue()) {
+                    long rows = tables.write(sql, layer.getKey(), model, project.model(layer.getKey(), model));
+                    report.rowsWritten(layer.getKey(), model, rows);
+                }
+            }
+        }
+    }
+
+    /** A view per bronze table over its files, or an empty table of its declared shape when nothing was fetched. */
+    private void registerBronze(Statement sql) throws SQLException {
+        sql.execute("CREATE SCHEMA bronze");
+        for (String table : project.sources()) {
+            Path folder = lake.bronze(table);
+            if (hasParquet(folder)) {
+                sql.execute(SqlResource.load("sql/lake/bronze-view.sql", Map.of(
+                        "view", "bronze." + table,
+                        "files", SqlResource.literal(folder.resolve("season=*").resolve("*.parquet")))));
+            } else {
+                sql.execute(SqlResource.load("sql/bronze/" + table + ".sql", Map.of("table", "bronze." + table)));
+            }
+        }
+    }
+
+    private static boolean hasParquet(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(folder, 2)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.mgp.pipeline.run;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.camel.ExchangeProperty;
+
+/** What a run did: requests per endpoint, rows and files per table and layer, and the wall time of each stage. */
+public final class RunReport {
+
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, LongAdder>> rows = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> files = new ConcurrentHashMap<>();
+    private final Map<String, Duration> stages = new LinkedHashMap<>();
+    private String stage;
+    private long stageStart;
+
+    /** Counts a request, such as {@code events?season_id=...}, under its endpoint ({@code events}). */
+    public void request(@ExchangeProperty("request") String request) {
+        int query = request.indexOf('?');
+        String endpoint = query < 0 ? request : request.substring(0, query);
+        requests.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
+    }
+
+    public void bronzeWritten(String table, long rowCount, int fileCount) {
+        rowsWritten("bronze", table, rowCount);
+        files.computeIfAbsent("bronze", k -> new LongAdder()).add(fileCount);
+    }
+
+    public void rowsWritten(String layer, String table, long rowCount) {
+        rows.computeIfAbsent(layer, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(table, k -> new LongAdder()).add(rowCount);
+    }
+
+    /** Ends the current stage, if any, and starts the named one. */
+    public synchronized void stage(String name) {
+        long now = System.nanoTime();
+        if (stage != null) {
+            stages.merge(stage, Duration.ofNanos(now - stageStart), Duration::plus);
+        }
+        stage = name;
+        stageStart = now;
+    }
+
+    /** Ends the last stage; the report is the run's answer. */
+    public synchronized RunReport finish() {
+        stage(null);
+        return this;
+    }
+
+    public long requests() {
+        return requests.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    public Map<String, Long> requestsByEndpoint() {
+        return sums(requests);
+    }
+
+    public Map<String, Long> rows(String layer) {
+        return sums(rows.getOrDefault(layer, Map.of()));
+    }
+
+    public long files(String layer) {
+        LongAdder count = files.get(layer);
+        return count == null ? 0 : count.sum();
+    }
+
+    public synchronized Map<String, Duration> stages() {
+        return new LinkedHashMap<>(stages);
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+        Map<String, Long> sums = new TreeMap<>();
+        counters.forEach((name, count) -> sums.put(name, count.sum()));
+        return sums;
+    }
+}

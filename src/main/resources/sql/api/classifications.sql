@@ -1,0 +1,2 @@
+SELECT season_id, event_id, category_id, session_id, name, "number", "position", points
+FROM read_parquet(${file})

@@ -1,0 +1,2 @@
+SELECT id, "year"
+FROM read_parquet(${file})

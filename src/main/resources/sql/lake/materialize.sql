@@ -1,0 +1,1 @@
+COPY (${model}) TO ${file} (FORMAT parquet)

@@ -1,0 +1,4 @@
+CREATE TABLE seasons (
+    id   VARCHAR,
+    year BIGINT
+)
