@@ -1,6 +1,10 @@
 package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.run.RunReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,7 +25,19 @@ public final class CamelApp implements AutoCloseable {
             main.addOverrideProperty("camel.server.enabled", "false");
         }
         properties.forEach(main::addOverrideProperty);
+        if ("0".equals(properties.get("mgp.port"))) {
+            main.addOverrideProperty("mgp.port", String.valueOf(freePort()));
+        }
         main.configure().addConfiguration(new PipelineBeans(parts, report));
+    }
+
+    /** Port 0 asks for any free port; Camel needs the number itself, since the crawl's API URL is made from it. */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on the loopback address", e);
+        }
     }
 
     /** The API and the crawl in one application, as {@code run} starts them. */

@@ -1,9 +1,5 @@
 package io.mgp.pipeline.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,8 +18,8 @@ final class ServerOptions {
     @Option(names = "--port", paramLabel = "N", description = "Port of the API (default: 8889; 0 = any free port).")
     private Integer port;
 
-    /** Adds the given flags to {@code properties}; returns the port, resolved to a free one when 0 was asked. */
-    Integer putInto(Map<String, String> properties) {
+    /** Adds the given flags to {@code properties}. */
+    void putInto(Map<String, String> properties) {
         if (seeds != null) {
             properties.put("mgp.seeds", seeds);
         }
@@ -31,16 +27,7 @@ final class ServerOptions {
             if (port < 0 || port > 65_535) {
                 throw new ParameterException(command.commandLine(), "--port must be between 0 and 65535, got " + port);
             }
-            properties.put("mgp.port", String.valueOf(port == 0 ? freePort() : port));
-        }
-        return port;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
+            properties.put("mgp.port", String.valueOf(port));
         }
     }
 }

@@ -1,0 +1,325 @@
+#!/usr/bin/env bash
+# Benchmarks mgp-pipeline: full crawls on the real seeds and on scale-10 seeds, then the
+# API's throughput under wrk. Prints each figure against its target and ends with a
+# markdown table for the README.
+#
+# Usage: bench/run.sh   (or `make bench`)
+# Environment:
+#   RUNS=5            crawls on the real seeds (0 skips them)
+#   RUNS_SCALE10=3    crawls on the scale-10 seeds (0 skips them)
+#   WRK_RUNS=3        measured wrk runs against the API (0 skips them)
+#   JAVA_OPTS         JVM flags for every run; unset: none, except -Xmx512m at scale 10
+#   JAVA=java         the java launcher
+#
+# Exits 0 when every run succeeded, even if a target is missed (reported as MISSED);
+# non-zero when a run fails.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+WORK=$BENCH_DIR/.work
+
+RUNS=${RUNS:-5}
+RUNS_SCALE10=${RUNS_SCALE10:-3}
+WRK_RUNS=${WRK_RUNS:-3}
+JAVA=${JAVA:-java}
+REAL_SEEDS=$ROOT/../shared/seeds/motogp
+
+# Targets: seconds of median wall time per crawl, requests/s for the API.
+TARGET_REAL_S=5
+TARGET_SCALE10_S=30
+TARGET_API_RPS=20000
+
+SERVER_PID=""   # the `serve` process, stopped by the EXIT trap
+CHILD_PID=""    # the /usr/bin/time of the crawl under way, stopped by the EXIT trap
+declare -A RESULT=()
+
+log() { printf '%s\n' "$*" >&2; }
+die() { log "bench: $*"; exit 1; }
+
+# --- setup -------------------------------------------------------------------------
+
+# Installs a Debian package when its command is missing (only then: apt-get is slow).
+require() {
+    local command=$1 package=$2
+    if [[ -x $command ]] || command -v "$command" >/dev/null 2>&1; then
+        return
+    fi
+    log "Installing $package (no $command found)"
+    local sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo=sudo
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq "$package" >/dev/null
+}
+
+# Benchmarks a copy of the jar: others may rebuild target/pipeline.jar while this runs,
+# and a jar rewritten under a running JVM breaks it or mixes two builds in one table.
+prepare_jar() {
+    if [[ ! -f $ROOT/target/pipeline.jar ]]; then
+        log "Building target/pipeline.jar"
+        (cd "$ROOT" && mvn -q -o -DskipTests package)
+    fi
+    mkdir -p "$WORK"
+    cp "$ROOT/target/pipeline.jar" "$WORK/pipeline.jar"
+    JAR=$WORK/pipeline.jar
+}
+
+# Generates seeds once into DIR; written to DIR.tmp first so an interrupted generation
+# is never mistaken for a finished one.
+generate_seeds() {
+    local dir=$1 scale=$2
+    if [[ -f $dir/classifications.parquet ]]; then
+        return
+    fi
+    log "Generating scale $scale seeds into ${dir#"$ROOT"/}"
+    rm -rf "$dir.tmp"
+    "$JAVA" -jar "$JAR" seed --out "$dir.tmp" --scale "$scale" --random-seed 42 >&2
+    mv "$dir.tmp" "$dir"
+}
+
+prepare_seeds() {
+    if [[ -d $REAL_SEEDS ]]; then
+        SEEDS_REAL=$(cd "$REAL_SEEDS" && pwd)
+        LABEL_REAL="real"
+    else
+        # Machines without the real data get the generator's lookalike of it.
+        SEEDS_REAL=$WORK/seeds-scale1
+        LABEL_REAL="scale 1 (no real seeds)"
+        generate_seeds "$SEEDS_REAL" 1
+    fi
+    SEEDS_SCALE10=$WORK/seeds-scale10
+    if ((RUNS_SCALE10 > 0)); then
+        generate_seeds "$SEEDS_SCALE10" 10
+    fi
+}
+
+# --- small helpers -----------------------------------------------------------------
+
+# Median of the numbers on stdin, one per line.
+median() {
+    sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# 1234567.8 -> 1,234,568
+thousands() {
+    printf '%.0f' "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'
+}
+
+# "met" or "MISSED": is $1 <= $2 (op le) or $1 >= $2 (op ge)?
+verdict() {
+    local value=$1 op=$2 target=$3
+    if awk -v v="$value" -v t="$target" -v op="$op" 'BEGIN { exit !(op == "le" ? v <= t : v >= t) }'; then
+        echo "met"
+    else
+        echo "MISSED"
+    fi
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Stops a process and the children it started (/usr/bin/time's java), by id.
+stop() {
+    local pid=$1
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+    [[ -z $CHILD_PID ]] || stop "$CHILD_PID"
+    [[ -z $SERVER_PID ]] || stop "$SERVER_PID"
+    CHILD_PID="" SERVER_PID=""
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- crawl benchmark ---------------------------------------------------------------
+
+# One full crawl into a fresh lake; prints "wall_s rss_kb requests gold_rows".
+# Run in the background and waited for, so that an interrupt reaches the trap at once
+# instead of after the crawl.
+crawl_once() {
+    local name=$1 seeds=$2 run=$3 java_opts=$4
+    local lake=$WORK/lakes/$name out=$WORK/logs/$name-$run.out err=$WORK/logs/$name-$run.err
+    local times=$WORK/logs/$name-$run.time
+    local -a opts
+    read -ra opts <<<"$java_opts"
+    rm -rf "$lake"
+    mkdir -p "$WORK/logs"
+    /usr/bin/time -f '%e %M' -o "$times" \
+        "$JAVA" "${opts[@]}" -jar "$JAR" run --seeds "$seeds" --lake "$lake" --port 0 >"$out" 2>"$err" &
+    CHILD_PID=$!
+    local status=0
+    wait "$CHILD_PID" || status=$?
+    CHILD_PID=""
+    rm -rf "$lake"   # a scale-10 lake is large; only its row counts matter here
+    if ((status != 0)); then
+        log "Crawl $name run $run failed (exit $status); last lines of ${err#"$ROOT"/}:"
+        tail -n 20 "$err" >&2
+        exit 1
+    fi
+    # The summary's numbers carry thousands separators: "Requests   14,665 in ...".
+    local requests rows
+    requests=$(awk '$1 == "Requests" { gsub(",", "", $2); print $2 }' "$out")
+    rows=$(awk '$1 == "Gold" && $2 == "mgp" { gsub(",", "", $3); print $3 }' "$out")
+    [[ -n $requests && -n $rows ]] || die "no Requests or Gold mgp line in ${out#"$ROOT"/}"
+    # With -o, time's last line holds the figures (a first line may report the exit status).
+    echo "$(tail -n 1 "$times") $requests $rows"
+}
+
+# Runs RUNS crawls of one dataset and stores the figures in RESULT[name.*].
+bench_crawl() {
+    local name=$1 label=$2 seeds=$3 runs=$4 java_opts=$5 target=$6
+    RESULT[$name.runs]=$runs
+    if ((runs == 0)); then
+        log "== Crawl $label: skipped"
+        return
+    fi
+    log "== Crawl $label: $runs runs, seeds ${seeds#"$ROOT"/}, JAVA_OPTS='$java_opts'"
+    local run figures wall rss requests rows walls="" rsses=""
+    for ((run = 1; run <= runs; run++)); do
+        figures=$(crawl_once "$name" "$seeds" "$run" "$java_opts")
+        read -r wall rss requests rows <<<"$figures"
+        log "   run $run/$runs: ${wall} s wall, $((rss / 1024)) MB peak RSS, $(thousands "$requests") requests, $(thousands "$rows") gold rows"
+        walls+="$wall"$'\n' rsses+="$rss"$'\n'
+    done
+    local median_wall min max rss_mb
+    median_wall=$(printf '%s' "$walls" | median)
+    min=$(printf '%s' "$walls" | sort -g | head -n 1)
+    max=$(printf '%s' "$walls" | sort -g | tail -n 1)
+    rss_mb=$(printf '%s' "$rsses" | median | awk '{ printf "%.0f", $1 / 1024 }')
+    RESULT[$name.opts]=$java_opts
+    RESULT[$name.median]=$median_wall
+    RESULT[$name.min]=$min
+    RESULT[$name.max]=$max
+    RESULT[$name.requests]=$requests
+    RESULT[$name.rows]=$rows
+    RESULT[$name.rps]=$(awk -v n="$requests" -v t="$median_wall" 'BEGIN { printf "%.0f", n / t }')
+    RESULT[$name.rowsps]=$(awk -v n="$rows" -v t="$median_wall" 'BEGIN { printf "%.0f", n / t }')
+    RESULT[$name.rss]=$rss_mb
+    RESULT[$name.verdict]=$(verdict "$median_wall" le "$target")
+    log "   median ${median_wall} s (min $min, max $max), $(thousands "${RESULT[$name.rps]}") requests/s," \
+        "$(thousands "${RESULT[$name.rowsps]}") rows/s, ${rss_mb} MB peak RSS;" \
+        "target <= ${target} s: ${RESULT[$name.verdict]}"
+}
+
+# --- API throughput ----------------------------------------------------------------
+
+start_server() {
+    local port=$1 log_file=$WORK/logs/serve.log
+    local -a opts
+    read -ra opts <<<"${JAVA_OPTS:-}"
+    mkdir -p "$WORK/logs"
+    # The access log would make wrk measure log writing, so it is off here.
+    "$JAVA" "${opts[@]}" -Dmgp.access-log=OFF -jar "$JAR" serve --seeds "$SEEDS_REAL" --port "$port" \
+        >"$log_file" 2>&1 &
+    SERVER_PID=$!
+    local waited=0
+    until curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do
+        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+            log "The API server exited before answering; last lines of ${log_file#"$ROOT"/}:"
+            tail -n 20 "$log_file" >&2
+            exit 1
+        fi
+        ((waited++ < 600)) || die "the API server did not answer GET / within 60 s"
+        sleep 0.1
+    done
+}
+
+# One wrk run; prints its requests/s. Fails on non-2xx answers, which would mean wrk
+# measured errors rather than the endpoint.
+wrk_once() {
+    local url=$1 duration=$2 output
+    output=$(wrk -t2 -c32 -d"$duration" "$url")
+    if grep -q 'Non-2xx' <<<"$output"; then
+        log "$output"
+        die "wrk got non-2xx answers from $url"
+    fi
+    awk '$1 == "Requests/sec:" { print $2 }' <<<"$output"
+}
+
+bench_api() {
+    RESULT[api.runs]=$WRK_RUNS
+    if ((WRK_RUNS == 0)); then
+        log "== API throughput: skipped"
+        return
+    fi
+    local port
+    port=$(free_port)
+    start_server "$port"
+    local base=http://127.0.0.1:$port session
+    session=$(python3 "$BENCH_DIR/pick_session.py" "$base")
+    local url="$base/classification?session_id=$session"
+    log "== API throughput: wrk -t2 -c32 -d10s x $WRK_RUNS on /classification?session_id=$session"
+    wrk_once "$url" 5s >/dev/null   # warm-up: JIT and connection pools, not measured
+    local run rps all=""
+    for ((run = 1; run <= WRK_RUNS; run++)); do
+        rps=$(wrk_once "$url" 10s)
+        log "   run $run/$WRK_RUNS: $(thousands "$rps") requests/s"
+        all+="$rps"$'\n'
+    done
+    stop "$SERVER_PID"
+    SERVER_PID=""
+    RESULT[api.rps]=$(printf '%s' "$all" | median)
+    RESULT[api.min]=$(printf '%s' "$all" | sort -g | head -n 1)
+    RESULT[api.max]=$(printf '%s' "$all" | sort -g | tail -n 1)
+    RESULT[api.verdict]=$(verdict "${RESULT[api.rps]}" ge "$TARGET_API_RPS")
+    log "   median $(thousands "${RESULT[api.rps]}") requests/s; target >= $(thousands "$TARGET_API_RPS"): ${RESULT[api.verdict]}"
+}
+
+# --- report ------------------------------------------------------------------------
+
+crawl_row() {
+    local name=$1 label=$2 target=$3
+    local runs=${RESULT[$name.runs]}
+    if ((runs == 0)); then
+        printf '| Crawl, %s | skipped | | | | | <= %s s | |\n' "$label" "$target"
+        return
+    fi
+    local opts=${RESULT[$name.opts]:+, ${RESULT[$name.opts]}}
+    printf '| Crawl, %s (%s runs%s) | %s s | %s / %s s | %s req/s | %s rows/s | %s MB | <= %s s | %s |\n' \
+        "$label" "$runs" "$opts" "${RESULT[$name.median]}" "${RESULT[$name.min]}" "${RESULT[$name.max]}" \
+        "$(thousands "${RESULT[$name.rps]}")" "$(thousands "${RESULT[$name.rowsps]}")" \
+        "${RESULT[$name.rss]}" "$target" "${RESULT[$name.verdict]}"
+}
+
+api_row() {
+    if ((RESULT[api.runs] == 0)); then
+        printf '| API /classification | skipped | | | | | >= %s req/s | |\n' "$(thousands "$TARGET_API_RPS")"
+        return
+    fi
+    printf '| API /classification (wrk -t2 -c32 -d10s, %s runs) | %s req/s | %s / %s req/s | | | | >= %s req/s | %s |\n' \
+        "${RESULT[api.runs]}" "$(thousands "${RESULT[api.rps]}")" "$(thousands "${RESULT[api.min]}")" \
+        "$(thousands "${RESULT[api.max]}")" "$(thousands "$TARGET_API_RPS")" "${RESULT[api.verdict]}"
+}
+
+print_table() {
+    local memory java_version
+    memory=$(awk '$1 == "MemTotal:" { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+    java_version=$("$JAVA" -version 2>&1 | sed -n 1p)
+    echo
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $memory RAM, $java_version"
+    echo
+    echo "| Benchmark | Median | Min / max | Requests/s | Rows/s | Peak RSS | Target | Result |"
+    echo "|---|---|---|---|---|---|---|---|"
+    crawl_row real "$LABEL_REAL seeds" "$TARGET_REAL_S"
+    crawl_row scale10 "scale 10 seeds" "$TARGET_SCALE10_S"
+    api_row
+}
+
+main() {
+    require wrk wrk
+    require /usr/bin/time time
+    require python3 python3
+    require curl curl
+    prepare_jar
+    prepare_seeds
+    bench_crawl real "$LABEL_REAL seeds" "$SEEDS_REAL" "$RUNS" "${JAVA_OPTS:-}" "$TARGET_REAL_S"
+    bench_crawl scale10 "scale 10 seeds" "$SEEDS_SCALE10" "$RUNS_SCALE10" "${JAVA_OPTS:--Xmx512m}" "$TARGET_SCALE10_S"
+    bench_api
+    print_table
+}
+
+main "$@"

@@ -1,0 +1,38 @@
+package io.mgp.pipeline;
+
+import io.mgp.pipeline.seed.SeedGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Seeds for tests: small generated ones, made once per test JVM, and the real MotoGP data when it is beside the repo. */
+public final class TestSeeds {
+
+    /** Scale of the small seeds: a few hundred requests, a few thousand results. */
+    public static final double SMALL_SCALE = 0.02;
+
+    private static Path small;
+
+    private TestSeeds() {
+    }
+
+    public static synchronized Path small() {
+        if (small == null) {
+            try {
+                small = Files.createTempDirectory("mgp-seeds-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            new SeedGenerator(SMALL_SCALE, 7).write(small);
+        }
+        return small;
+    }
+
+    /** {@code ../shared/seeds/motogp}, the real dataset, when present. */
+    public static Optional<Path> real() {
+        Path real = Path.of("..", "shared", "seeds", "motogp").toAbsolutePath().normalize();
+        return Files.isRegularFile(real.resolve("classifications.parquet")) ? Optional.of(real) : Optional.empty();
+    }
+}

@@ -1,0 +1,33 @@
+package io.mgp.pipeline.crawl;
+
+import static io.mgp.pipeline.LakeAssertions.assertGoldMatchesSeeds;
+import static io.mgp.pipeline.LakeAssertions.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mgp.pipeline.TestSeeds;
+import io.mgp.pipeline.cli.CamelApp;
+import io.mgp.pipeline.duck.SqlResource;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The crawl against a server that answers like the original Go server (sname only, text/plain). */
+class OriginalServerCompatibilityTest {
+
+    @TempDir
+    Path lake;
+
+    @Test
+    void crawlOfAServerWithoutShortNameAndPlainTextStillFillsGold() throws Exception {
+        Path seeds = TestSeeds.small();
+        try (CamelApp api = CamelApp.api(Map.of("mgp.seeds", seeds.toString(), "mgp.port", "0")).start();
+             OriginalGoServer original = new OriginalGoServer("http://127.0.0.1:" + api.property("mgp.port"));
+             CamelApp client = CamelApp.client(Map.of("mgp.api-url", original.url(), "mgp.lake", lake.toString())).start()) {
+            client.run();
+        }
+        assertGoldMatchesSeeds(lake, seeds);
+        assertEquals(0, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(lake.resolve("silver/events.parquet"))
+                + ") WHERE sname IS NULL"), "sname comes through without short_name");
+    }
+}
