@@ -114,6 +114,11 @@ verdict() {
     fi
 }
 
+# "1 run", "3 runs"
+plural_runs() {
+    if (($1 == 1)); then echo "1 run"; else echo "$1 runs"; fi
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -121,7 +126,7 @@ free_port() {
 # Stops a process and the children it started (/usr/bin/time's java), by id.
 stop() {
     local pid=$1
-    pkill -TERM -P "$pid" 2>/dev/null || true
+    log "DEBUG stop $pid: $(pgrep -P "$pid" | tr "\n" " ")"; pkill -TERM -P "$pid" || log "DEBUG pkill rc=$?"
     kill -TERM "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
 }
@@ -137,9 +142,9 @@ trap 'exit 143' TERM
 
 # --- crawl benchmark ---------------------------------------------------------------
 
-# One full crawl into a fresh lake; prints "wall_s rss_kb requests gold_rows".
-# Run in the background and waited for, so that an interrupt reaches the trap at once
-# instead of after the crawl.
+# One full crawl into a fresh lake; sets WALL (s), RSS (KB), REQUESTS and ROWS (gold).
+# Not called in $(...): the crawl must run in this shell, in the background and waited
+# for, so that the EXIT trap knows CHILD_PID and an interrupt stops the crawl at once.
 crawl_once() {
     local name=$1 seeds=$2 run=$3 java_opts=$4
     local lake=$WORK/lakes/$name out=$WORK/logs/$name-$run.out err=$WORK/logs/$name-$run.err
@@ -166,7 +171,8 @@ crawl_once() {
     rows=$(awk '$1 == "Gold" && $2 == "mgp" { gsub(",", "", $3); print $3 }' "$out")
     [[ -n $requests && -n $rows ]] || die "no Requests or Gold mgp line in ${out#"$ROOT"/}"
     # With -o, time's last line holds the figures (a first line may report the exit status).
-    echo "$(tail -n 1 "$times") $requests $rows"
+    read -r WALL RSS < <(tail -n 1 "$times")
+    REQUESTS=$requests ROWS=$rows
 }
 
 # Runs RUNS crawls of one dataset and stores the figures in RESULT[name.*].
@@ -177,14 +183,15 @@ bench_crawl() {
         log "== Crawl $label: skipped"
         return
     fi
-    log "== Crawl $label: $runs runs, seeds ${seeds#"$ROOT"/}, JAVA_OPTS='$java_opts'"
-    local run figures wall rss requests rows walls="" rsses=""
+    log "== Crawl $label: $(plural_runs "$runs"), seeds ${seeds#"$ROOT"/}, JAVA_OPTS='$java_opts'"
+    local run walls="" rsses=""
     for ((run = 1; run <= runs; run++)); do
-        figures=$(crawl_once "$name" "$seeds" "$run" "$java_opts")
-        read -r wall rss requests rows <<<"$figures"
-        log "   run $run/$runs: ${wall} s wall, $((rss / 1024)) MB peak RSS, $(thousands "$requests") requests, $(thousands "$rows") gold rows"
-        walls+="$wall"$'\n' rsses+="$rss"$'\n'
+        crawl_once "$name" "$seeds" "$run" "$java_opts"
+        log "   run $run/$runs: ${WALL} s wall, $(((RSS + 512) / 1024)) MB peak RSS," \
+            "$(thousands "$REQUESTS") requests, $(thousands "$ROWS") gold rows"
+        walls+="$WALL"$'\n' rsses+="$RSS"$'\n'
     done
+    local requests=$REQUESTS rows=$ROWS
     local median_wall min max rss_mb
     median_wall=$(printf '%s' "$walls" | median)
     min=$(printf '%s' "$walls" | sort -g | head -n 1)
@@ -252,7 +259,7 @@ bench_api() {
     local base=http://127.0.0.1:$port session
     session=$(python3 "$BENCH_DIR/pick_session.py" "$base")
     local url="$base/classification?session_id=$session"
-    log "== API throughput: wrk -t2 -c32 -d10s x $WRK_RUNS on /classification?session_id=$session"
+    log "== API throughput: wrk -t2 -c32 -d10s, $(plural_runs "$WRK_RUNS") on /classification?session_id=$session"
     wrk_once "$url" 5s >/dev/null   # warm-up: JIT and connection pools, not measured
     local run rps all=""
     for ((run = 1; run <= WRK_RUNS; run++)); do
@@ -279,19 +286,20 @@ crawl_row() {
         return
     fi
     local opts=${RESULT[$name.opts]:+, ${RESULT[$name.opts]}}
-    printf '| Crawl, %s (%s runs%s) | %s s | %s / %s s | %s req/s | %s rows/s | %s MB | <= %s s | %s |\n' \
-        "$label" "$runs" "$opts" "${RESULT[$name.median]}" "${RESULT[$name.min]}" "${RESULT[$name.max]}" \
+    printf '| Crawl, %s (%s%s) | %s s | %s / %s s | %s req/s | %s rows/s | %s MB | <= %s s | %s |\n' \
+        "$label" "$(plural_runs "$runs")" "$opts" "${RESULT[$name.median]}" "${RESULT[$name.min]}" "${RESULT[$name.max]}" \
         "$(thousands "${RESULT[$name.rps]}")" "$(thousands "${RESULT[$name.rowsps]}")" \
         "${RESULT[$name.rss]}" "$target" "${RESULT[$name.verdict]}"
 }
 
 api_row() {
-    if ((RESULT[api.runs] == 0)); then
+    local runs=${RESULT[api.runs]}
+    if ((runs == 0)); then
         printf '| API /classification | skipped | | | | | >= %s req/s | |\n' "$(thousands "$TARGET_API_RPS")"
         return
     fi
-    printf '| API /classification (wrk -t2 -c32 -d10s, %s runs) | %s req/s | %s / %s req/s | | | | >= %s req/s | %s |\n' \
-        "${RESULT[api.runs]}" "$(thousands "${RESULT[api.rps]}")" "$(thousands "${RESULT[api.min]}")" \
+    printf '| API /classification (wrk -t2 -c32 -d10s, %s) | %s req/s | %s / %s req/s | | | | >= %s req/s | %s |\n' \
+        "$(plural_runs "$runs")" "$(thousands "${RESULT[api.rps]}")" "$(thousands "${RESULT[api.min]}")" \
         "$(thousands "${RESULT[api.max]}")" "$(thousands "$TARGET_API_RPS")" "${RESULT[api.verdict]}"
 }
 

@@ -1,6 +1,7 @@
 package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.run.RunReport;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
         CamelApp app = apiUrl == null ? CamelApp.apiAndClient(properties) : CamelApp.client(properties);
         try (app) {
             RunReport report = app.start().run();
-            command.commandLine().getOut().print(new Summary(report, app.property("mgp.api-url"), app.property("mgp.lake")).render());
+            command.commandLine().getOut().print(new Summary(report, app.property("mgp.api-url"), Path.of(app.property("mgp.lake")).toAbsolutePath()).render());
             command.commandLine().getOut().flush();
         }
         return 0;

@@ -33,8 +33,11 @@ final class SeedCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         SeedCounts counts = new SeedGenerator(scale, randomSeed).write(out);
-        command.commandLine().getOut().printf("Wrote seeds to %s in %d ms: %s (a full crawl makes %,d requests)%n",
-                out.toAbsolutePath(), (System.nanoTime() - start) / 1_000_000, counts, counts.requests());
+        command.commandLine().getOut().printf(
+                "Wrote seeds to %s in %d ms: %,d seasons, %,d events, %,d categories, %,d sessions, %,d classifications"
+                        + " (a full crawl makes %,d requests)%n",
+                out.toAbsolutePath(), (System.nanoTime() - start) / 1_000_000, counts.seasons(), counts.events(),
+                counts.categories(), counts.sessions(), counts.classifications(), counts.requests());
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.run.RunReport;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -14,9 +15,9 @@ final class Summary {
 
     private final RunReport report;
     private final String apiUrl;
-    private final String lake;
+    private final Path lake;
 
-    Summary(RunReport report, String apiUrl, String lake) {
+    Summary(RunReport report, String apiUrl, Path lake) {
         this.report = report;
         this.apiUrl = apiUrl;
         this.lake = lake;

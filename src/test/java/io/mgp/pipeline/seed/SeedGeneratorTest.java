@@ -56,6 +56,15 @@ class SeedGeneratorTest {
         }
     }
 
+    /** The repo's own seeds/ are what `seed --scale 1 --random-seed 42` writes, so anyone can regenerate them. */
+    @Test
+    void committedDefaultSeedsAreTheScaleOneOutput() throws IOException {
+        for (String table : TABLES) {
+            assertArrayEquals(Files.readAllBytes(parquet(scaleOne, table)),
+                    Files.readAllBytes(parquet(Path.of("seeds"), table)), table + " differs: regenerate with 'make seeds'");
+        }
+    }
+
     @Test
     void differentSeedsGiveDifferentData() throws Exception {
         new SeedGenerator(0.2, 1).write(dir.resolve("a"));

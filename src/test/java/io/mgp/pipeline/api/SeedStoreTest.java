@@ -1,0 +1,122 @@
+package io.mgp.pipeline.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.TestSeeds;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Loading the seeds: every row of every file is served, and a seeds folder the API cannot serve stops the start
+ * with a PipelineException whose one line tells the user which file or column to fix.
+ */
+class SeedStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rowCountsEqualTheSeedFiles() throws SQLException {
+        SeedStore store = new SeedStore(TestSeeds.small());
+
+        for (SeedTable table : SeedTable.values()) {
+            assertEquals(count(TestSeeds.small().resolve(table.fileName())), store.rowCount(table), table.name());
+        }
+    }
+
+    @Test
+    void missingFolderIsAPipelineExceptionNamingTheFolder() {
+        Path missing = dir.resolve("no-seeds-here");
+
+        assertFailsNaming(missing, missing.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(SeedTable.class)
+    void missingFileIsAPipelineExceptionNamingTheFile(SeedTable table) throws IOException {
+        Path seeds = copyOfSmallSeeds();
+        Files.delete(seeds.resolve(table.fileName()));
+
+        assertFailsNaming(seeds, table.fileName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(SeedTable.class)
+    void fileThatIsNotParquetIsAPipelineExceptionNamingTheFile(SeedTable table) throws IOException {
+        Path seeds = copyOfSmallSeeds();
+        Files.writeString(seeds.resolve(table.fileName()), "not parquet at all\n", StandardCharsets.UTF_8);
+
+        assertFailsNaming(seeds, table.fileName());
+    }
+
+    /** Each required column of each file in turn, dropped from an otherwise valid copy of the seeds. */
+    @ParameterizedTest(name = "{0} without {1}")
+    @MethodSource("requiredColumns")
+    void fileLackingARequiredColumnIsAPipelineExceptionNamingFileAndColumn(SeedTable table, String column)
+            throws IOException, SQLException {
+        Path seeds = copyOfSmallSeeds();
+        Path file = seeds.resolve(table.fileName());
+        Path without = seeds.resolve("without.parquet");
+        duck("COPY (SELECT * EXCLUDE (\"" + column + "\") FROM read_parquet(" + literal(file) + ")) TO "
+                + literal(without) + " (FORMAT parquet)");
+        Files.move(without, file, StandardCopyOption.REPLACE_EXISTING);
+
+        PipelineException e = assertFailsNaming(seeds, table.fileName());
+        assertTrue(e.getMessage().contains(column), () -> e.getMessage() + " does not name column " + column);
+    }
+
+    static Stream<Arguments> requiredColumns() {
+        return Stream.of(SeedTable.values()).flatMap(t -> t.requiredColumns().stream().map(c -> Arguments.of(t, c)));
+    }
+
+    private static PipelineException assertFailsNaming(Path seeds, String named) {
+        PipelineException e = assertThrows(PipelineException.class, () -> new SeedStore(seeds));
+        assertTrue(e.getMessage().contains(named), () -> e.getMessage() + " does not name " + named);
+        return e;
+    }
+
+    private Path copyOfSmallSeeds() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("seeds"));
+        for (SeedTable table : SeedTable.values()) {
+            Files.copy(TestSeeds.small().resolve(table.fileName()), copy.resolve(table.fileName()));
+        }
+        return copy;
+    }
+
+    private static long count(Path file) throws SQLException {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = duck.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT count(*) FROM read_parquet(" + literal(file) + ")")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void duck(String statement) throws SQLException {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private static String literal(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+}
