@@ -10,6 +10,7 @@
 #   WRK_RUNS=3        measured wrk runs against the API (0 skips them)
 #   JAVA_OPTS         JVM flags for every run; unset: none, except -Xmx512m at scale 10
 #   JAVA=java         the java launcher
+#   REAL_SEEDS        the real data (default ../shared/seeds/motogp); absent: scale-1 seeds
 #
 # Exits 0 when every run succeeded, even if a target is missed (reported as MISSED);
 # non-zero when a run fails.
@@ -23,7 +24,7 @@ RUNS=${RUNS:-5}
 RUNS_SCALE10=${RUNS_SCALE10:-3}
 WRK_RUNS=${WRK_RUNS:-3}
 JAVA=${JAVA:-java}
-REAL_SEEDS=$ROOT/../shared/seeds/motogp
+REAL_SEEDS=${REAL_SEEDS:-$ROOT/../shared/seeds/motogp}
 
 # Targets: seconds of median wall time per crawl, requests/s for the API.
 TARGET_REAL_S=5
@@ -79,11 +80,11 @@ generate_seeds() {
 prepare_seeds() {
     if [[ -d $REAL_SEEDS ]]; then
         SEEDS_REAL=$(cd "$REAL_SEEDS" && pwd)
-        LABEL_REAL="real"
+        LABEL_REAL="real seeds"
     else
         # Machines without the real data get the generator's lookalike of it.
         SEEDS_REAL=$WORK/seeds-scale1
-        LABEL_REAL="scale 1 (no real seeds)"
+        LABEL_REAL="scale-1 seeds (no real data)"
         generate_seeds "$SEEDS_REAL" 1
     fi
     SEEDS_SCALE10=$WORK/seeds-scale10
@@ -123,11 +124,26 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# Stops a process and the children it started (/usr/bin/time's java), by id.
+# Is any of these processes still running? (An exited child of ours stays a zombie,
+# which kill -0 would count as alive, until it is waited for.)
+running() {
+    ps -o stat= -p "$(tr ' ' , <<<"$*")" 2>/dev/null | grep -qv '^Z'
+}
+
+# Stops a process (the server's java, or the /usr/bin/time wrapping a crawl's java) and
+# waits for it. The java gets SIGTERM itself: killing only time would orphan it, and
+# time exits on its own once its java has. Camel may take seconds to shut down
+# gracefully, so after 15 s it gets SIGKILL.
 stop() {
-    local pid=$1
-    log "DEBUG stop $pid: $(pgrep -P "$pid" | tr "\n" " ")"; pkill -TERM -P "$pid" || log "DEBUG pkill rc=$?"
-    kill -TERM "$pid" 2>/dev/null || true
+    local pid=$1 targets waited=0
+    targets=$(pgrep -P "$pid" | tr '\n' ' ' || true)
+    targets=${targets:-$pid}
+    # shellcheck disable=SC2086  # one pid per word
+    kill -TERM $targets 2>/dev/null || true
+    while running $targets && ((waited++ < 150)); do
+        sleep 0.1
+    done
+    kill -KILL $targets "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
 }
 
@@ -165,10 +181,10 @@ crawl_once() {
         tail -n 20 "$err" >&2
         exit 1
     fi
-    # The summary's numbers carry thousands separators: "Requests   14,665 in ...".
+    # The summary's numbers carry locale thousands separators: "Requests   14,665 in ...".
     local requests rows
-    requests=$(awk '$1 == "Requests" { gsub(",", "", $2); print $2 }' "$out")
-    rows=$(awk '$1 == "Gold" && $2 == "mgp" { gsub(",", "", $3); print $3 }' "$out")
+    requests=$(awk '$1 == "Requests" { gsub(/[^0-9]/, "", $2); print $2 }' "$out")
+    rows=$(awk '$1 == "Gold" && $2 == "mgp" { gsub(/[^0-9]/, "", $3); print $3 }' "$out")
     [[ -n $requests && -n $rows ]] || die "no Requests or Gold mgp line in ${out#"$ROOT"/}"
     # With -o, time's last line holds the figures (a first line may report the exit status).
     read -r WALL RSS < <(tail -n 1 "$times")
@@ -312,8 +328,8 @@ print_table() {
     echo
     echo "| Benchmark | Median | Min / max | Requests/s | Rows/s | Peak RSS | Target | Result |"
     echo "|---|---|---|---|---|---|---|---|"
-    crawl_row real "$LABEL_REAL seeds" "$TARGET_REAL_S"
-    crawl_row scale10 "scale 10 seeds" "$TARGET_SCALE10_S"
+    crawl_row real "$LABEL_REAL" "$TARGET_REAL_S"
+    crawl_row scale10 "scale-10 seeds" "$TARGET_SCALE10_S"
     api_row
 }
 
@@ -324,8 +340,8 @@ main() {
     require curl curl
     prepare_jar
     prepare_seeds
-    bench_crawl real "$LABEL_REAL seeds" "$SEEDS_REAL" "$RUNS" "${JAVA_OPTS:-}" "$TARGET_REAL_S"
-    bench_crawl scale10 "scale 10 seeds" "$SEEDS_SCALE10" "$RUNS_SCALE10" "${JAVA_OPTS:--Xmx512m}" "$TARGET_SCALE10_S"
+    bench_crawl real "$LABEL_REAL" "$SEEDS_REAL" "$RUNS" "${JAVA_OPTS:-}" "$TARGET_REAL_S"
+    bench_crawl scale10 "scale-10 seeds" "$SEEDS_SCALE10" "$RUNS_SCALE10" "${JAVA_OPTS:--Xmx512m}" "$TARGET_SCALE10_S"
     bench_api
     print_table
 }

@@ -3,6 +3,7 @@ package io.mgp.pipeline.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -16,8 +17,8 @@ public final class ApiError {
     }
 
     /** The body for the exception a route caught; only a bad request's own message is shown to the client. */
-    public static byte[] body(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) {
-        return bytes(error instanceof BadRequestException ? error.getMessage() : "internal error");
+    public static ByteBuffer body(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) {
+        return ByteBuffer.wrap(bytes(error instanceof BadRequestException ? error.getMessage() : "internal error"));
     }
 
     static Buffer json(String error) {

@@ -1,11 +1,15 @@
 package io.mgp.pipeline.api;
 
 import io.vertx.core.http.HttpHeaders;
+import java.net.URI;
+import java.util.Set;
+import java.util.stream.Collectors;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.spi.RestRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +35,24 @@ public final class ApiHttpServer implements StartupListener {
             throw new IllegalStateException("No HTTP server on port " + port + " to serve the API");
         }
         router.route().order(Integer.MIN_VALUE).handler(ApiHttpServer::logAccess);
-        router.errorHandler(404, request -> answer(request, 404, "no such endpoint: " + request.request().path()));
-        router.errorHandler(405, request -> answer(request, 405, "method not allowed: " + request.request().method()));
+        Set<String> endpoints = endpoints(context);
+        // The last route sees what no API route took: a known path asked with another method, or an unknown path.
+        router.route().last().handler(request -> {
+            if (endpoints.contains(request.normalizedPath())) {
+                request.response().putHeader(HttpHeaders.ALLOW, "GET");
+                answer(request, 405, "method not allowed: " + request.request().method() + " (only GET)");
+            } else {
+                answer(request, 404, "no such endpoint: " + request.normalizedPath());
+            }
+        });
+    }
+
+    private static Set<String> endpoints(CamelContext context) {
+        return context.getRestRegistry().listAllRestServices().stream()
+                .map(RestRegistry.RestService::getUrl)
+                .map(url -> URI.create(url).getPath())
+                .map(path -> path.isEmpty() ? "/" : path)
+                .collect(Collectors.toSet());
     }
 
     private static void logAccess(RoutingContext request) {

@@ -1,11 +1,22 @@
 package io.mgp.pipeline.api;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
-/** The answers of the emulated MotoGP API, one method per endpoint, each naming the query parameters it needs. */
+/**
+ * The answers of the emulated MotoGP API, one method per endpoint.
+ * Parameters are read from the raw query string, not from Camel headers, because platform-http also copies
+ * request headers into those (and matches their names regardless of case).
+ * Answers are ByteBuffers because platform-http-vertx writes those straight to the socket, while a byte[]
+ * would be streamed through a blocking worker, costing milliseconds per request.
+ */
 public final class SeedApi {
 
     /** Longer ids than this cannot be in the seeds; they are refused rather than looked up. */
@@ -17,46 +28,52 @@ public final class SeedApi {
         this.seeds = new SeedStore(Path.of(seedsFolder));
     }
 
-    public SeedStore store() {
-        return seeds;
+    public ByteBuffer seasons() {
+        return ByteBuffer.wrap(seeds.rows(SeedTable.SEASONS, List.of()));
     }
 
-    public byte[] seasons() {
-        return rows(SeedTable.SEASONS);
+    public ByteBuffer events(@Header(Exchange.HTTP_RAW_QUERY) String query) {
+        return rows(SeedTable.EVENTS, query);
     }
 
-    public byte[] events(@Header("season_id") Object seasonId) {
-        return rows(SeedTable.EVENTS, seasonId);
+    public ByteBuffer categories(@Header(Exchange.HTTP_RAW_QUERY) String query) {
+        return rows(SeedTable.CATEGORIES, query);
     }
 
-    public byte[] categories(@Header("event_id") Object eventId) {
-        return rows(SeedTable.CATEGORIES, eventId);
+    public ByteBuffer sessions(@Header(Exchange.HTTP_RAW_QUERY) String query) {
+        return rows(SeedTable.SESSIONS, query);
     }
 
-    public byte[] sessions(@Header("event_id") Object eventId, @Header("category_id") Object categoryId) {
-        return rows(SeedTable.SESSIONS, eventId, categoryId);
+    public ByteBuffer classification(@Header(Exchange.HTTP_RAW_QUERY) String query) {
+        return rows(SeedTable.CLASSIFICATIONS, query);
     }
 
-    public byte[] classification(@Header("session_id") Object sessionId) {
-        return rows(SeedTable.CLASSIFICATIONS, sessionId);
-    }
-
-    private byte[] rows(SeedTable table, Object... parameters) {
-        List<String> key = new ArrayList<>(parameters.length);
-        for (int i = 0; i < parameters.length; i++) {
-            key.add(requiredId(table.keyFields().get(i), parameters[i]));
+    /** The rows whose key fields equal the query's parameters of the same names. */
+    private ByteBuffer rows(SeedTable table, String query) {
+        Map<String, List<String>> parameters = parse(query);
+        List<String> key = new ArrayList<>(table.keyFields().size());
+        for (String name : table.keyFields()) {
+            key.add(requiredId(name, parameters.get(name)));
         }
-        return seeds.rows(table, key);
+        return ByteBuffer.wrap(seeds.rows(table, key));
     }
 
-    private static String requiredId(String name, Object value) {
-        if (value instanceof Iterable<?>) {
-            throw new BadRequestException("query parameter " + name + " must be given once");
+    private static Map<String, List<String>> parse(String query) {
+        try {
+            return new QueryStringDecoder(query == null ? "" : query, StandardCharsets.UTF_8, false).parameters();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("query string is not valid: " + e.getMessage());
         }
-        if (value == null || value.toString().isBlank()) {
+    }
+
+    private static String requiredId(String name, List<String> values) {
+        if (values == null || values.isEmpty() || values.get(0).isBlank()) {
             throw new BadRequestException("query parameter " + name + " is required");
         }
-        String id = value.toString();
+        if (values.size() > 1) {
+            throw new BadRequestException("query parameter " + name + " must be given once");
+        }
+        String id = values.get(0);
         if (id.length() > MAX_ID_LENGTH) {
             throw new BadRequestException("query parameter " + name + " is longer than " + MAX_ID_LENGTH + " characters");
         }
