@@ -305,7 +305,7 @@ crawl_row() {
     printf '| Crawl, %s (%s%s) | %s s | %s / %s s | %s req/s | %s rows/s | %s MB | <= %s s | %s |\n' \
         "$label" "$(plural_runs "$runs")" "$opts" "${RESULT[$name.median]}" "${RESULT[$name.min]}" "${RESULT[$name.max]}" \
         "$(thousands "${RESULT[$name.rps]}")" "$(thousands "${RESULT[$name.rowsps]}")" \
-        "${RESULT[$name.rss]}" "$target" "${RESULT[$name.verdict]}"
+        "$(thousands "${RESULT[$name.rss]}")" "$target" "${RESULT[$name.verdict]}"
 }
 
 api_row() {

@@ -1,5 +1,7 @@
 package io.mgp.pipeline.seed;
 
+
+import static io.mgp.pipeline.LakeAssertions.count;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -72,7 +74,7 @@ class SeedGeneratorTest {
 
         String bothSeasons = "SELECT count(*) FROM '" + parquet(dir.resolve("a"), "seasons") + "' a JOIN '"
                 + parquet(dir.resolve("b"), "seasons") + "' b USING (id)";
-        assertEquals(0, scalar(bothSeasons), "season ids must differ between seeds");
+        assertEquals(0, count(bothSeasons), "season ids must differ between seeds");
         for (String table : List.of("events", "classifications")) {
             long firstDifference = Files.mismatch(parquet(dir.resolve("a"), table), parquet(dir.resolve("b"), table));
             assertNotEquals(-1L, firstDifference, table);
@@ -91,8 +93,8 @@ class SeedGeneratorTest {
     @Test
     void scaleOneResemblesTheRealDatasetShape() throws Exception {
         assertEquals(76, scaleOneCounts.seasons());
-        assertEquals(1949, scalar("SELECT min(year) FROM " + file(scaleOne, "seasons")));
-        assertEquals(2024, scalar("SELECT max(year) FROM " + file(scaleOne, "seasons")));
+        assertEquals(1949, count("SELECT min(year) FROM " + file(scaleOne, "seasons")));
+        assertEquals(2024, count("SELECT max(year) FROM " + file(scaleOne, "seasons")));
         assertNear(1_114, scaleOneCounts.events(), "events");
         assertNear(3_326, scaleOneCounts.categories(), "event categories");
         assertNear(10_148, scaleOneCounts.sessions(), "sessions");
@@ -101,18 +103,18 @@ class SeedGeneratorTest {
 
         String classifications = file(scaleOne, "classifications");
         String rowsWhere = "SELECT count(*) FROM " + classifications + " WHERE ";
-        assertNear(25_022, scalar(rowsWhere + "number IS NULL"), "null numbers");
-        assertNear(13_850, scalar(rowsWhere + "position IS NULL"), "null positions");
-        assertEquals(0, scalar(rowsWhere + "points IS NULL"));
-        long nonAscii = scalar(rowsWhere + "strlen(name) > length(name)");
+        assertNear(25_022, count(rowsWhere + "number IS NULL"), "null numbers");
+        assertNear(13_850, count(rowsWhere + "position IS NULL"), "null positions");
+        assertEquals(0, count(rowsWhere + "points IS NULL"));
+        long nonAscii = count(rowsWhere + "strlen(name) > length(name)");
         long all = scaleOneCounts.classifications();
         assertTrue(nonAscii > 0.01 * all && nonAscii < 0.04 * all, "about 2% non-ASCII rider names, got " + nonAscii);
 
-        long categoryIds = scalar("SELECT count(DISTINCT id) FROM " + file(scaleOne, "categories"));
+        long categoryIds = count("SELECT count(DISTINCT id) FROM " + file(scaleOne, "categories"));
         assertTrue(categoryIds >= 5 && categoryIds <= 12, "a few category ids reused across events: " + categoryIds);
-        long sessionNames = scalar("SELECT count(DISTINCT name) FROM " + file(scaleOne, "sessions"));
+        long sessionNames = count("SELECT count(DISTINCT name) FROM " + file(scaleOne, "sessions"));
         assertTrue(sessionNames >= 8, "varied session names: " + sessionNames);
-        long unnamedEvents = scalar("SELECT count(*) FROM " + file(scaleOne, "events")
+        long unnamedEvents = count("SELECT count(*) FROM " + file(scaleOne, "events")
                 + " WHERE name IS NULL OR sname IS NULL");
         assertEquals(0, unnamedEvents);
     }
@@ -183,18 +185,18 @@ class SeedGeneratorTest {
     }
 
     private static void assertNoOrphans(String child, String column, String parent) throws SQLException {
-        long orphans = scalar("SELECT count(*) FROM " + file(scaleOne, child) + " c WHERE NOT EXISTS ("
+        long orphans = count("SELECT count(*) FROM " + file(scaleOne, child) + " c WHERE NOT EXISTS ("
                 + "SELECT 1 FROM " + file(scaleOne, parent) + " p WHERE p.id = c." + column + ")");
         assertEquals(0, orphans, child + "." + column);
     }
 
     private static long sessionsWithoutClassification(Path outDir) throws SQLException {
-        return scalar("SELECT count(*) FROM " + file(outDir, "sessions") + " s WHERE NOT EXISTS (SELECT 1 FROM "
+        return count("SELECT count(*) FROM " + file(outDir, "sessions") + " s WHERE NOT EXISTS (SELECT 1 FROM "
                 + file(outDir, "classifications") + " c WHERE c.session_id = s.id)");
     }
 
     private static long rows(Path outDir, String table) throws SQLException {
-        return scalar("SELECT count(*) FROM " + file(outDir, table));
+        return count("SELECT count(*) FROM " + file(outDir, table));
     }
 
     private static List<String> schema(Path outDir, String table) throws SQLException {
@@ -207,15 +209,6 @@ class SeedGeneratorTest {
             }
         }
         return columns;
-    }
-
-    private static long scalar(String sql) throws SQLException {
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = duck.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static String file(Path outDir, String table) {
