@@ -13,8 +13,9 @@ MOTOGP_URL := https://raw.githubusercontent.com/andrew-a-hale/open-motogp/master
 run: $(JAR) $(SEEDS)/seasons.parquet
 	$(JAVA) -jar $(JAR) run --seeds $(SEEDS) --lake $(LAKE) --port $(PORT)
 
+# Not quiet: Surefire's and Failsafe's "Tests run:" lines are the test report.
 test:
-	$(MVN) verify
+	mvn -B verify
 
 server: $(JAR) $(SEEDS)/seasons.parquet
 	$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT)
@@ -27,8 +28,10 @@ jar: $(JAR)
 $(JAR): $(SOURCES)
 	$(MVN) -DskipTests package
 
-# The default seeds: generated, deterministic, shaped like the real data (scale 1).
-seeds: $(SEEDS)/seasons.parquet
+# The default seeds: generated, deterministic, shaped like the real data (scale 1). `make seeds` rewrites them;
+# the run targets write them only when missing.
+seeds: $(JAR)
+	$(JAVA) -jar $(JAR) seed --out $(SEEDS) --scale 1 --random-seed 42
 
 $(SEEDS)/seasons.parquet: | $(JAR)
 	$(JAVA) -jar $(JAR) seed --out $(SEEDS) --scale 1 --random-seed 42

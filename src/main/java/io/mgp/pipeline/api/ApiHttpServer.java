@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -34,7 +35,7 @@ public final class ApiHttpServer implements StartupListener {
         if (router == null) {
             throw new IllegalStateException("No HTTP server on port " + port + " to serve the API");
         }
-        router.route().order(Integer.MIN_VALUE).handler(ApiHttpServer::logAccess);
+        router.route().order(Integer.MIN_VALUE).handler(ApiHttpServer::logAccess).failureHandler(ApiHttpServer::failed);
         Set<String> endpoints = endpoints(context);
         // The last route sees what no API route took: a known path asked with another method, or an unknown path.
         router.route().last().handler(request -> {
@@ -62,6 +63,17 @@ public final class ApiHttpServer implements StartupListener {
                     request.response().getStatusCode(), (System.nanoTime() - start) / 1_000));
         }
         request.next();
+    }
+
+    /** A request Vert.x could not take apart (a broken percent-escape) is the client's fault: 400, as JSON. */
+    private static void failed(RoutingContext request) {
+        if (request.statusCode() == 400 || request.failure() instanceof IllegalArgumentException
+                || request.failure() instanceof HttpException http && http.getStatusCode() == 400) {
+            answer(request, 400, "query string is not valid");
+        } else {
+            LoggerFactory.getLogger(ApiHttpServer.class).error("API request failed: {}", request.request().path(), request.failure());
+            answer(request, 500, "internal error");
+        }
     }
 
     private static void answer(RoutingContext request, int status, String error) {
