@@ -8,7 +8,7 @@
 #   RUNS=5            crawls on the real seeds (0 skips them)
 #   RUNS_SCALE10=3    crawls on the scale-10 seeds (0 skips them)
 #   WRK_RUNS=3        measured wrk runs against the API (0 skips them)
-#   JAVA_OPTS         JVM flags for every run; unset: none, except -Xmx512m at scale 10
+#   JAVA_OPTS         JVM flags for every run; unset: RUN_JAVA_OPTS (from the Makefile), plus -Xmx512m at scale 10
 #   JAVA=java         the java launcher
 #   REAL_SEEDS        the real data (default ../shared/seeds/motogp); absent: scale-1 seeds
 #
@@ -340,8 +340,8 @@ main() {
     require curl curl
     prepare_jar
     prepare_seeds
-    bench_crawl real "$LABEL_REAL" "$SEEDS_REAL" "$RUNS" "${JAVA_OPTS:-}" "$TARGET_REAL_S"
-    bench_crawl scale10 "scale-10 seeds" "$SEEDS_SCALE10" "$RUNS_SCALE10" "${JAVA_OPTS:--Xmx512m}" "$TARGET_SCALE10_S"
+    bench_crawl real "$LABEL_REAL" "$SEEDS_REAL" "$RUNS" "${JAVA_OPTS:-${RUN_JAVA_OPTS:-}}" "$TARGET_REAL_S"
+    bench_crawl scale10 "scale-10 seeds" "$SEEDS_SCALE10" "$RUNS_SCALE10" "${JAVA_OPTS:--Xmx512m ${RUN_JAVA_OPTS:-}}" "$TARGET_SCALE10_S"
     bench_api
     print_table
 }

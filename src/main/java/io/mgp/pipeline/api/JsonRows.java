@@ -8,9 +8,11 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The rows of one seed table grouped by lookup key, rendered to a JSON array on request.
@@ -77,12 +79,18 @@ final class JsonRows {
         json.writeEndObject();
     }
 
-    /** Collects rows into groups, sharing equal strings so repeated ids and names cost one copy. */
+    /**
+     * Collects rows into groups, sharing equal values so repeated ids and names cost one copy.
+     * Seed files list a group's rows together, so most values equal the previous row's: those are
+     * reused without a lookup.
+     */
     static final class Builder {
         private final List<String> fields;
         private final int[] keyIndexes;
         private final Map<String, List<Object[]>> groups = new HashMap<>();
         private final Map<Object, Object> shared = new HashMap<>();
+        private Object[] previous;
+        private List<Object[]> previousGroup;
 
         Builder(List<String> fields, List<String> keyFields) {
             this.fields = fields;
@@ -90,16 +98,33 @@ final class JsonRows {
         }
 
         void add(Object[] row) {
+            boolean sameKey = previous != null;
             for (int i = 0; i < row.length; i++) {
-                if (row[i] != null) {
-                    row[i] = shared.computeIfAbsent(row[i], v -> v);
+                if (previous != null && Objects.equals(row[i], previous[i])) {
+                    row[i] = previous[i];
+                } else {
+                    row[i] = row[i] == null ? null : shared.computeIfAbsent(row[i], v -> v);
+                    sameKey &= !isKey(i);
                 }
             }
-            String[] keyValues = new String[keyIndexes.length];
-            for (int i = 0; i < keyIndexes.length; i++) {
-                keyValues[i] = String.valueOf(row[keyIndexes[i]]);
+            if (!sameKey) {
+                String[] keyValues = new String[keyIndexes.length];
+                for (int i = 0; i < keyIndexes.length; i++) {
+                    keyValues[i] = String.valueOf(row[keyIndexes[i]]);
+                }
+                previousGroup = groups.computeIfAbsent(key(List.of(keyValues)), k -> new ArrayList<>());
             }
-            groups.computeIfAbsent(key(List.of(keyValues)), k -> new java.util.ArrayList<>()).add(row);
+            previousGroup.add(row);
+            previous = row;
+        }
+
+        private boolean isKey(int column) {
+            for (int key : keyIndexes) {
+                if (key == column) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         JsonRows build() {

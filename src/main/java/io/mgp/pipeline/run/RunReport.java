@@ -1,5 +1,6 @@
 package io.mgp.pipeline.run;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,9 +36,12 @@ public final class RunReport {
                 .computeIfAbsent(table, k -> new LongAdder()).add(rowCount);
     }
 
-    /** Ends the current stage, if any, and starts the named one. */
+    /** Ends the current stage, if any, and starts the named one; the first stage's start ends "startup" (from JVM start). */
     public synchronized void stage(String name) {
         long now = System.nanoTime();
+        if (stages.isEmpty() && stage == null) {
+            stages.put("startup", Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
+        }
         if (stage != null) {
             stages.merge(stage, Duration.ofNanos(now - stageStart), Duration::plus);
         }
