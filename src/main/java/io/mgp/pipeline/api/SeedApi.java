@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
@@ -22,14 +24,30 @@ public final class SeedApi {
     /** Longer ids than this cannot be in the seeds; they are refused rather than looked up. */
     static final int MAX_ID_LENGTH = 256;
 
-    private final SeedStore seeds;
+    private final CompletableFuture<SeedStore> loading;
 
+    /** Starts reading the seeds on another thread, so that Camel starts up meanwhile; see {@link #awaitSeeds()}. */
     public SeedApi(String seedsFolder) {
-        this.seeds = new SeedStore(Path.of(seedsFolder));
+        this.loading = CompletableFuture.supplyAsync(() -> new SeedStore(Path.of(seedsFolder)), SeedApi::startDaemon);
+    }
+
+    /** Waits until the seeds are in memory; a seeds problem (missing file or column) is thrown here. */
+    public SeedStore awaitSeeds() {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "seed-loader");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public ByteBuffer seasons() {
-        return ByteBuffer.wrap(seeds.rows(SeedTable.SEASONS, List.of()));
+        return ByteBuffer.wrap(awaitSeeds().rows(SeedTable.SEASONS, List.of()));
     }
 
     public ByteBuffer events(@Header(Exchange.HTTP_RAW_QUERY) String query) {
@@ -55,7 +73,7 @@ public final class SeedApi {
         for (String name : table.keyFields()) {
             key.add(requiredId(name, parameters.get(name)));
         }
-        return ByteBuffer.wrap(seeds.rows(table, key));
+        return ByteBuffer.wrap(awaitSeeds().rows(table, key));
     }
 
     private static Map<String, List<String>> parse(String query) {

@@ -33,7 +33,10 @@ final class PipelineBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("runReport", report);
         if (parts.contains(Part.API)) {
-            registry.bind("seedApi", new SeedApi(property(context, "mgp.seeds")));
+            SeedApi seedApi = new SeedApi(property(context, "mgp.seeds"));
+            registry.bind("seedApi", seedApi);
+            // The seeds load while Camel starts; the start completes only once they are in memory (or failed).
+            context.addStartupListener((started, alreadyStarted) -> seedApi.awaitSeeds());
             registry.bind("apiHttpServer", new ApiHttpServer(context, Integer.parseInt(property(context, "mgp.port"))));
         }
         if (parts.contains(Part.CLIENT)) {
