@@ -41,12 +41,13 @@ seeds: $(JAR)
 $(SEEDS)/seasons.parquet: | $(JAR)
 	$(JAVA) -jar $(JAR) seed --out $(SEEDS) --scale 1 --random-seed 42
 
-# The real MotoGP data, for users with internet access (replaces the generated seeds).
+# The real MotoGP data, for users with internet access, into seeds/motogp (beside the default seeds, which
+# a test compares with the generator): `make run SEEDS=seeds/motogp`.
 seeds-motogp:
-	mkdir -p $(SEEDS)
+	mkdir -p $(SEEDS)/motogp
 	for table in seasons events categories sessions classifications; do \
-	  curl -fsSL -o $(SEEDS)/$$table.parquet.tmp $(MOTOGP_URL)/$$table.parquet && \
-	  mv $(SEEDS)/$$table.parquet.tmp $(SEEDS)/$$table.parquet || exit 1; \
+	  curl -fsSL -o $(SEEDS)/motogp/$$table.parquet.tmp $(MOTOGP_URL)/$$table.parquet && \
+	  mv $(SEEDS)/motogp/$$table.parquet.tmp $(SEEDS)/motogp/$$table.parquet || exit 1; \
 	done
 
 clean:

@@ -13,4 +13,11 @@ public class PipelineException extends RuntimeException {
     public PipelineException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The first line of an error's message: what a one-line report can show of it. */
+    public static String firstLine(Throwable error) {
+        String message = String.valueOf(error.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
 }

@@ -14,20 +14,34 @@ public final class TestSeeds {
     public static final double SMALL_SCALE = 0.02;
 
     private static Path small;
+    private static Path otherSmall;
 
     private TestSeeds() {
     }
 
     public static synchronized Path small() {
         if (small == null) {
-            try {
-                small = Files.createTempDirectory("mgp-seeds-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            new SeedGenerator(SMALL_SCALE, 7).write(small);
+            small = generate(7);
         }
         return small;
+    }
+
+    /** Small seeds with other ids and rows than {@link #small()}: the source after it changed. */
+    public static synchronized Path otherSmall() {
+        if (otherSmall == null) {
+            otherSmall = generate(8);
+        }
+        return otherSmall;
+    }
+
+    private static Path generate(long randomSeed) {
+        try {
+            Path folder = Files.createTempDirectory("mgp-seeds-");
+            new SeedGenerator(SMALL_SCALE, randomSeed).write(folder);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code ../shared/seeds/motogp}, the real dataset, when present. */

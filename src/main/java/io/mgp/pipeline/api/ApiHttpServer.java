@@ -1,6 +1,10 @@
 package io.mgp.pipeline.api;
 
 import io.vertx.core.http.HttpHeaders;
+import io.mgp.pipeline.PipelineException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,9 +28,19 @@ public final class ApiHttpServer implements StartupListener {
 
     private final int port;
 
-    public ApiHttpServer(CamelContext camelContext, int port) throws Exception {
+    public ApiHttpServer(CamelContext camelContext, String host, int port) throws Exception {
         this.port = port;
+        requireFree(host, port);
         camelContext.addStartupListener(this);
+    }
+
+    /** Vert.x reports a failed bind only in a log line, and Camel would start anyway: check first. */
+    private static void requireFree(String host, int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(host))) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new PipelineException("cannot serve the API on " + host + ":" + port + ": " + e.getMessage());
+        }
     }
 
     @Override

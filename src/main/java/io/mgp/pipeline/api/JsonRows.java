@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,10 +36,6 @@ final class JsonRows {
     /** The key under which a row with these key values is grouped. */
     static String key(List<String> values) {
         return String.join("\u001f", values);
-    }
-
-    int groupCount() {
-        return groups.size();
     }
 
     long rowCount() {
@@ -70,8 +67,12 @@ final class JsonRows {
             Object value = row[i];
             if (value == null) {
                 json.writeNull();
+            } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                json.writeNumber(((Number) value).longValue());
+            } else if (value instanceof BigDecimal decimal) {
+                json.writeNumber(decimal);
             } else if (value instanceof Number n) {
-                json.writeNumber(n.longValue());
+                json.writeNumber(n.doubleValue());
             } else {
                 json.writeString(value.toString());
             }

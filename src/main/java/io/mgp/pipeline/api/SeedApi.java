@@ -26,9 +26,14 @@ public final class SeedApi {
 
     private final CompletableFuture<SeedStore> loading;
 
-    /** Starts reading the seeds on another thread, so that Camel starts up meanwhile; see {@link #awaitSeeds()}. */
+    /**
+     * Checks the seeds, then reads them on another thread so that Camel starts up meanwhile;
+     * see {@link #awaitSeeds()}.
+     */
     public SeedApi(String seedsFolder) {
-        this.loading = CompletableFuture.supplyAsync(() -> new SeedStore(Path.of(seedsFolder)), SeedApi::startDaemon);
+        Path folder = Path.of(seedsFolder);
+        SeedStore.check(folder);
+        this.loading = CompletableFuture.supplyAsync(() -> new SeedStore(folder), SeedApi::startDaemon);
     }
 
     /** Waits until the seeds are in memory; a seeds problem (missing file or column) is thrown here. */

@@ -26,10 +26,8 @@ public final class SeedStore {
 
     private final Map<SeedTable, JsonRows> tables = new EnumMap<>(SeedTable.class);
 
+    /** Loads the seeds; {@link #check(Path)} them first for a clear error about a missing file or column. */
     public SeedStore(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new PipelineException("seeds folder not found: " + folder);
-        }
         long start = System.nanoTime();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             for (SeedTable table : SeedTable.values()) {
@@ -39,6 +37,24 @@ public final class SeedStore {
             throw new PipelineException("cannot read seeds in " + folder + ": " + e.getMessage(), e);
         }
         LOG.info("Loaded seeds from {} in {} ms: {}", folder, (System.nanoTime() - start) / 1_000_000, this);
+    }
+
+    /** Fails with a message naming the problem when the folder, a seed file or a required column is missing. */
+    public static void check(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new PipelineException("seeds folder not found: " + folder);
+        }
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+            for (SeedTable table : SeedTable.values()) {
+                Path file = folder.resolve(table.fileName());
+                if (!Files.isRegularFile(file)) {
+                    throw new PipelineException("seeds file not found: " + file);
+                }
+                requireColumns(sql, SqlResource.literal(file.toAbsolutePath()), file, table);
+            }
+        } catch (SQLException e) {
+            throw new PipelineException("cannot read seeds in " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     public byte[] rows(SeedTable table, List<String> keyValues) {
@@ -58,12 +74,8 @@ public final class SeedStore {
     }
 
     private static JsonRows load(Connection duck, Path file, SeedTable table) throws SQLException {
-        if (!Files.isRegularFile(file)) {
-            throw new PipelineException("seeds file not found: " + file);
-        }
         String source = SqlResource.literal(file.toAbsolutePath());
         try (Statement sql = duck.createStatement()) {
-            requireColumns(sql, source, file, table);
             try (ResultSet rs = sql.executeQuery(SqlResource.load(table.sqlResource(), Map.of("file", source)))) {
                 return collect(rs, table);
             }
@@ -72,12 +84,12 @@ public final class SeedStore {
 
     private static void requireColumns(Statement sql, String source, Path file, SeedTable table) {
         Set<String> present = new HashSet<>();
-        try (ResultSet rs = sql.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + source + ")")) {
+        try (ResultSet rs = sql.executeQuery(SqlResource.load("sql/api/describe.sql", Map.of("file", source)))) {
             while (rs.next()) {
                 present.add(rs.getString("column_name"));
             }
         } catch (SQLException e) {
-            throw new PipelineException("seeds file is not readable parquet: " + file + " (" + firstLine(e) + ")", e);
+            throw new PipelineException("seeds file is not readable parquet: " + file + " (" + PipelineException.firstLine(e) + ")", e);
         }
         List<String> missing = table.requiredColumns().stream().filter(c -> !present.contains(c)).toList();
         if (!missing.isEmpty()) {
@@ -100,11 +112,5 @@ public final class SeedStore {
             rows.add(row);
         }
         return rows.build();
-    }
-
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

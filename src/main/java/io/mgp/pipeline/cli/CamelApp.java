@@ -24,6 +24,7 @@ public final class CamelApp implements AutoCloseable {
         if (!parts.contains(Part.API)) {
             main.addOverrideProperty("camel.server.enabled", "false");
         }
+        main.addInitialProperty("mgp.concurrency", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
         properties.forEach(main::addOverrideProperty);
         if ("0".equals(properties.get("mgp.port"))) {
             main.addOverrideProperty("mgp.port", String.valueOf(freePort()));
@@ -81,7 +82,11 @@ public final class CamelApp implements AutoCloseable {
 
     /** A configuration value as the application sees it: application.properties, then flags, -D and environment. */
     public String property(String key) {
-        return context().resolvePropertyPlaceholders("{{" + key + "}}");
+        return property(context(), key);
+    }
+
+    static String property(CamelContext context, String key) {
+        return context.resolvePropertyPlaceholders("{{" + key + "}}");
     }
 
     @Override

@@ -20,18 +20,13 @@ final class Errors {
                 return "the API answered " + http.getStatusCode() + " to " + http.getUri();
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-                return "cannot reach the API: " + firstLine(cause.getMessage());
+                return "cannot reach the API: " + PipelineException.firstLine(cause);
             }
         }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return firstLine(root.getClass().getSimpleName() + ": " + root.getMessage());
-    }
-
-    private static String firstLine(String message) {
-        int newline = message == null ? -1 : message.indexOf('\n');
-        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+        return root.getClass().getSimpleName() + ": " + PipelineException.firstLine(root);
     }
 }

@@ -33,26 +33,24 @@ final class PipelineBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("runReport", report);
         if (parts.contains(Part.API)) {
-            SeedApi seedApi = new SeedApi(property(context, "mgp.seeds"));
+            SeedApi seedApi = new SeedApi(CamelApp.property(context, "mgp.seeds"));
             registry.bind("seedApi", seedApi);
             // The seeds load while Camel starts; the start completes only once they are in memory (or failed).
             context.addStartupListener((started, alreadyStarted) -> seedApi.awaitSeeds());
-            registry.bind("apiHttpServer", new ApiHttpServer(context, Integer.parseInt(property(context, "mgp.port"))));
+            new ApiHttpServer(context, CamelApp.property(context, "mgp.host"),
+                    Integer.parseInt(CamelApp.property(context, "mgp.port")));
         }
         if (parts.contains(Part.CLIENT)) {
-            Lake lake = new Lake(property(context, "mgp.lake"));
-            registry.bind("lake", lake);
+            Lake lake = new Lake(CamelApp.property(context, "mgp.lake"));
             // One pool for every level of the crawl, so --concurrency bounds the requests in flight in all.
             registry.bind("crawlPool", context.getExecutorServiceManager().newFixedThreadPool(
-                    this, "crawl", Integer.parseInt(property(context, "mgp.concurrency"))));
-            registry.bind("bronzeBatcher", new BronzeBatcher());
-            registry.bind("bronzeWriter", new BronzeWriter(lake, report));
+                    this, "crawl", Integer.parseInt(CamelApp.property(context, "mgp.concurrency"))));
+            registry.bind("bronzeBatcher", new BronzeBatcher(report.runId()));
+            BronzeWriter bronzeWriter = new BronzeWriter(lake, report);
+            registry.bind("bronzeWriter", bronzeWriter);
+            context.addService(bronzeWriter, true);
             registry.bind("inCallerThread", new SynchronousExecutorService());
             registry.bind("modelRunner", new ModelRunner(lake, report));
         }
-    }
-
-    private static String property(CamelContext context, String key) {
-        return context.resolvePropertyPlaceholders("{{" + key + "}}");
     }
 }

@@ -28,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--api-url", paramLabel = "URL", description = "Crawl the API at this URL instead of starting one.")
     private String apiUrl;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default: 8).")
+    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default: 4 per core).")
     private Integer concurrency;
 
     @Override
@@ -43,7 +43,10 @@ final class RunCommand implements Callable<Integer> {
         if (apiUrl != null) {
             properties.put("mgp.api-url", ApiUrl.check(command.commandLine(), apiUrl));
         }
-        System.setProperty("mgp.access-log", "OFF");
+        if (System.getProperty("mgp.access-log") == null) {
+            // the summary counts requests; a line for each of thousands would bury it
+            System.setProperty("mgp.access-log", "OFF");
+        }
         CamelApp app = apiUrl == null ? CamelApp.apiAndClient(properties) : CamelApp.client(properties);
         try (app) {
             RunReport report = app.start().run();

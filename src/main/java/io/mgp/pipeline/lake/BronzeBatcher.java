@@ -15,6 +15,12 @@ import org.apache.camel.Exchange;
  */
 public final class BronzeBatcher implements AggregationStrategy {
 
+    private final String runId;
+
+    public BronzeBatcher(String runId) {
+        this.runId = runId;
+    }
+
     /** The exchange properties that make up a page's crawl context. */
     static final List<String> CONTEXT = List.of("season", "season_id", "event_id", "category_id", "session_id");
 
@@ -30,7 +36,7 @@ public final class BronzeBatcher implements AggregationStrategy {
     }
 
     @SuppressWarnings("unchecked")
-    private static BronzePage page(Exchange answer) {
+    private BronzePage page(Exchange answer) {
         Map<String, Object> context = new HashMap<>();
         for (String name : CONTEXT) {
             Object value = answer.getProperty(name);
@@ -40,6 +46,7 @@ public final class BronzeBatcher implements AggregationStrategy {
         }
         return new BronzePage(
                 answer.getProperty("table", String.class),
+                runId,
                 answer.getProperty("request", String.class),
                 UUID.randomUUID().toString(),
                 LocalDateTime.now(ZoneOffset.UTC),

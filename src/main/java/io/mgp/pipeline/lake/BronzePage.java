@@ -10,6 +10,7 @@ import java.util.Map;
  */
 public record BronzePage(
         String table,
+        String runId,
         String request,
         String fetchId,
         LocalDateTime fetchedAt,
@@ -22,6 +23,7 @@ public record BronzePage(
      */
     public Object value(Map<String, Object> row, String column) {
         return switch (column) {
+            case "_run_id" -> runId;
             case "_request" -> request;
             case "_fetch_id" -> fetchId;
             case "_fetched_at" -> fetchedAt;

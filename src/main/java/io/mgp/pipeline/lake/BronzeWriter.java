@@ -1,5 +1,6 @@
 package io.mgp.pipeline.lake;
 
+import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.duck.AtomicFiles;
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.run.RunReport;
@@ -19,7 +20,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.apache.camel.Service;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -28,13 +31,14 @@ import org.duckdb.DuckDBConnection;
  * {@code COPY ... PARTITION_BY (season)} into a staging folder, and each season's file is renamed into
  * {@code bronze/<table>/season=<year>/<batch>.parquet} only when complete.
  */
-public final class BronzeWriter implements AutoCloseable {
+public final class BronzeWriter implements Service {
 
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
 
     private final Lake lake;
     private final RunReport report;
     private final DuckDBConnection duck;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     public BronzeWriter(Lake lake, RunReport report) throws SQLException {
         this.lake = lake;
@@ -42,8 +46,28 @@ public final class BronzeWriter implements AutoCloseable {
         this.duck = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
     }
 
-    /** Writes the batch and returns the files it published. */
-    public List<Path> write(BronzeBatch batch) throws SQLException {
+    /**
+     * Writes the batch. A failure is also remembered: the aggregator that calls this only logs what its
+     * output throws, and {@link #requireAllWritten()} must still fail the run.
+     */
+    public void write(BronzeBatch batch) throws Exception {
+        try {
+            writeFiles(batch);
+        } catch (Exception e) {
+            failure.compareAndSet(null, e);
+            throw e;
+        }
+    }
+
+    /** Fails when any batch could not be written, so that silver and gold are never built without its rows. */
+    public void requireAllWritten() {
+        Exception first = failure.get();
+        if (first != null) {
+            throw new PipelineException("bronze write failed: " + PipelineException.firstLine(first), first);
+        }
+    }
+
+    private void writeFiles(BronzeBatch batch) throws SQLException {
         String batchId = LocalDateTime.now(ZoneOffset.UTC).format(BATCH_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
         String table = "batch_" + batchId.replace('-', '_');
         Path staging = lake.layer("bronze").resolve(".staging").resolve(batchId);
@@ -55,11 +79,10 @@ public final class BronzeWriter implements AutoCloseable {
                 sql.execute(SqlResource.load("sql/lake/bronze-copy.sql",
                         Map.of("table", table, "folder", SqlResource.literal(staging))));
             } finally {
-                sql.execute("DROP TABLE " + table);
+                sql.execute(SqlResource.load("sql/lake/drop-table.sql", Map.of("table", table)));
             }
             List<Path> published = publish(staging, lake.bronze(batch.table()), batchId);
             report.bronzeWritten(batch.table(), batch.getRowCount(), published.size());
-            return published;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write bronze " + batch.table(), e);
         } finally {
@@ -95,7 +118,7 @@ public final class BronzeWriter implements AutoCloseable {
     private static List<String> columns(DuckDBConnection connection, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Statement sql = connection.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT column_name FROM (DESCRIBE " + table + ")")) {
+             ResultSet rs = sql.executeQuery(SqlResource.load("sql/lake/table-columns.sql", Map.of("table", table)))) {
             while (rs.next()) {
                 columns.add(rs.getString(1));
             }
@@ -129,7 +152,16 @@ public final class BronzeWriter implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        duck.close();
+    public void start() {
+        // the DuckDB database is opened with the writer
+    }
+
+    @Override
+    public void stop() {
+        try {
+            duck.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close the bronze writer's DuckDB", e);
+        }
     }
 }

@@ -15,10 +15,6 @@ public final class Lake {
         requireWritable(this.root);
     }
 
-    public Path root() {
-        return root;
-    }
-
     public Path layer(String layer) {
         return root.resolve(layer);
     }

@@ -37,7 +37,7 @@ public final class ModelRunner {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
             registerBronze(sql);
             for (Map.Entry<String, List<String>> layer : project.layers().entrySet()) {
-                sql.execute("CREATE SCHEMA " + layer.getKey());
+                sql.execute(SqlResource.load("sql/lake/create-schema.sql", Map.of("schema", layer.getKey())));
                 for (String model : layer.getValue()) {
                     long rows = tables.write(sql, layer.getKey(), model, project.model(layer.getKey(), model));
                     report.rowsWritten(layer.getKey(), model, rows);
@@ -46,15 +46,16 @@ public final class ModelRunner {
         }
     }
 
-    /** A view per bronze table over its files, or an empty table of its declared shape when nothing was fetched. */
+    /** A view per bronze table over this run's rows, or an empty table of its declared shape when nothing was fetched. */
     private void registerBronze(Statement sql) throws SQLException {
-        sql.execute("CREATE SCHEMA bronze");
+        sql.execute(SqlResource.load("sql/lake/create-schema.sql", Map.of("schema", "bronze")));
         for (String table : project.sources()) {
             Path folder = lake.bronze(table);
             if (hasParquet(folder)) {
                 sql.execute(SqlResource.load("sql/lake/bronze-view.sql", Map.of(
                         "view", "bronze." + table,
-                        "files", SqlResource.literal(folder.resolve("season=*").resolve("*.parquet")))));
+                        "files", SqlResource.literal(folder.resolve("season=*").resolve("*.parquet")),
+                        "run", SqlResource.literal(report.runId()))));
             } else {
                 sql.execute(SqlResource.load("sql/bronze/" + table + ".sql", Map.of("table", "bronze." + table)));
             }

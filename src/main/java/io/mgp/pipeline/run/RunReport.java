@@ -2,9 +2,13 @@ package io.mgp.pipeline.run;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.camel.ExchangeProperty;
@@ -12,12 +16,21 @@ import org.apache.camel.ExchangeProperty;
 /** What a run did: requests per endpoint, rows and files per table and layer, and the wall time of each stage. */
 public final class RunReport {
 
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    private final String runId = LocalDateTime.now(ZoneOffset.UTC).format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 6);
+
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> rows = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> files = new ConcurrentHashMap<>();
     private final Map<String, Duration> stages = new LinkedHashMap<>();
     private String stage;
     private long stageStart;
+
+    /** This run's id: when it started, and a random suffix; every bronze row carries it. */
+    public String runId() {
+        return runId;
+    }
 
     /** Counts a request, such as {@code events?season_id=...}, under its endpoint ({@code events}). */
     public void request(@ExchangeProperty("request") String request) {

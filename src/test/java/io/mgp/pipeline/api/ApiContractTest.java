@@ -108,6 +108,13 @@ class ApiContractTest {
 
     // ---- the answers ----
 
+    @ParameterizedTest
+    @ValueSource(strings = {"text/html", "application/xml", "*/*", "application/json"})
+    void anyAcceptHeaderGetsTheJsonAnswer(String accept) throws Exception {
+        JsonNode seasons = json(send(request("/seasons").header("Accept", accept).GET()), 200);
+        assertEquals(seedRows(SEASONS, List.of()), seasons);
+    }
+
     @Test
     void homeAnswersThePlainTextName() throws Exception {
         HttpResponse<byte[]> response = get("/");

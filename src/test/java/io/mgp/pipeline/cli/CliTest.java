@@ -81,6 +81,20 @@ class CliTest {
     }
 
     @Test
+    void portInUseIsOneLineAndExitCode1() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String port = String.valueOf(taken.getLocalPort());
+            Result serve = execute("serve", "--seeds", TestSeeds.small().toString(), "--port", port);
+            assertEquals(1, serve.code);
+            assertOneLine(serve.err, "cannot serve the API on 127.0.0.1:" + port);
+            Result run = execute("run", "--seeds", TestSeeds.small().toString(), "--lake", temp.resolve("lake").toString(),
+                    "--port", port);
+            assertEquals(1, run.code);
+            assertOneLine(run.err, "cannot serve the API on 127.0.0.1:" + port);
+        }
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"run", "serve", "seed"}) {
             Result result = execute(command, "--help");

@@ -3,15 +3,18 @@ package io.mgp.pipeline.lake;
 import static io.mgp.pipeline.LakeAssertions.assertNoPartialFiles;
 import static io.mgp.pipeline.LakeAssertions.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mgp.pipeline.LakeAssertions;
 import io.mgp.pipeline.cli.CamelApp;
 import io.mgp.pipeline.duck.SqlResource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.ExchangeBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +79,17 @@ class BronzeRouteTest {
         assertEquals(1, count("SELECT count(*) FROM read_parquet(" + files + ") WHERE session_id = 'from-api'"));
         assertEquals(2, count("SELECT count(*) FROM read_parquet(" + files
                 + ") WHERE _request = 'classification?session_id=from-crawl' AND _fetched_at IS NOT NULL"));
+    }
+
+    @Test
+    void aFailedBronzeWriteFailsTheFlushInsteadOfLosingRows() throws Exception {
+        Files.createDirectories(lake.resolve("bronze"));
+        Files.writeString(lake.resolve("bronze/classifications"), "a file where a folder must go");
+        sendClassification("2001", "s1", row("s1", "Valentino Rossi", 1));
+
+        CamelExecutionException failure = assertThrows(CamelExecutionException.class,
+                () -> producer.sendBody("direct:bronze-flush", null));
+        assertTrue(failure.getCause().getMessage().startsWith("bronze write failed"), failure.getCause().getMessage());
     }
 
     private long bronzeRows(String partition) throws Exception {
