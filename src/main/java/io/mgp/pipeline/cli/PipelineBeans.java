@@ -1,6 +1,6 @@
 package io.mgp.pipeline.cli;
 
-import io.mgp.pipeline.api.ApiHttpServer;
+import io.mgp.pipeline.api.ApiRouterSetup;
 import io.mgp.pipeline.api.SeedApi;
 import io.mgp.pipeline.lake.BronzeBatcher;
 import io.mgp.pipeline.lake.BronzeWriter;
@@ -37,7 +37,7 @@ final class PipelineBeans implements CamelConfiguration {
             registry.bind("seedApi", seedApi);
             // The seeds load while Camel starts; the start completes only once they are in memory (or failed).
             context.addStartupListener((started, alreadyStarted) -> seedApi.awaitSeeds());
-            new ApiHttpServer(context, CamelApp.property(context, "mgp.host"),
+            ApiRouterSetup.install(context, CamelApp.property(context, "mgp.host"),
                     Integer.parseInt(CamelApp.property(context, "mgp.port")));
         }
         if (parts.contains(Part.CLIENT)) {

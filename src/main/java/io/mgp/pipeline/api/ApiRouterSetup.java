@@ -22,16 +22,20 @@ import org.slf4j.LoggerFactory;
  * What the API's Vert.x router does around the Camel routes: one access-log line per request
  * (method, path, status, duration) and JSON bodies for the 404 and 405 answers that never reach a route.
  */
-public final class ApiHttpServer implements StartupListener {
+public final class ApiRouterSetup implements StartupListener {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("io.mgp.pipeline.api.access");
 
     private final int port;
 
-    public ApiHttpServer(CamelContext camelContext, String host, int port) throws Exception {
+    private ApiRouterSetup(int port) {
         this.port = port;
+    }
+
+    /** Checks that the API's port is free, and sets up its router once Camel has started the HTTP server. */
+    public static void install(CamelContext camelContext, String host, int port) throws Exception {
         requireFree(host, port);
-        camelContext.addStartupListener(this);
+        camelContext.addStartupListener(new ApiRouterSetup(port));
     }
 
     /** Vert.x reports a failed bind only in a log line, and Camel would start anyway: check first. */
@@ -49,7 +53,7 @@ public final class ApiHttpServer implements StartupListener {
         if (router == null) {
             throw new IllegalStateException("No HTTP server on port " + port + " to serve the API");
         }
-        router.route().order(Integer.MIN_VALUE).handler(ApiHttpServer::logAccess).failureHandler(ApiHttpServer::failed);
+        router.route().order(Integer.MIN_VALUE).handler(ApiRouterSetup::logAccess).failureHandler(ApiRouterSetup::failed);
         Set<String> endpoints = endpoints(context);
         // The last route sees what no API route took: a known path asked with another method, or an unknown path.
         router.route().last().handler(request -> {
@@ -85,7 +89,7 @@ public final class ApiHttpServer implements StartupListener {
                 || request.failure() instanceof HttpException http && http.getStatusCode() == 400) {
             answer(request, 400, "query string is not valid");
         } else {
-            LoggerFactory.getLogger(ApiHttpServer.class).error("API request failed: {}", request.request().path(), request.failure());
+            LoggerFactory.getLogger(ApiRouterSetup.class).error("API request failed: {}", request.request().path(), request.failure());
             answer(request, 500, "internal error");
         }
     }
