@@ -54,6 +54,11 @@ class PipelineJarIT {
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, run.exitValue(), output);
         assertTrue(output.contains("Run finished in"), output);
+        long results = LakeAssertions.parquetRows(TestSeeds.small().resolve("classifications.parquet"));
+        assertTrue(output.matches("(?s).*Gold\\s+mgp\\s+" + String.format("%,d", results) + " rows.*"),
+                "the summary gives gold's rows: " + output);
+        assertTrue(output.matches("(?s).*Stages\\s+startup [\\d.]+ s, crawl [\\d.]+ s, transform [\\d.]+ s.*"), output);
+        assertTrue(output.contains("Lake       " + lake.toAbsolutePath()), output);
         LakeAssertions.assertGoldMatchesSeeds(lake, TestSeeds.small());
     }
 
@@ -65,19 +70,24 @@ class PipelineJarIT {
         return new ProcessBuilder(command).redirectError(temp.resolve("stderr.log").toFile()).start();
     }
 
+    /** The first 200 answer: the port opens a moment before the routes are ready (no health endpoint yet). */
     private static HttpResponse<String> awaitAnswer(URI uri, Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
+        Object last = null;
+        while (System.nanoTime() < deadline) {
             try {
-                return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no answer from " + uri + " within " + timeout, notYet);
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    return answer;
                 }
-                Thread.sleep(200);
+                last = answer.statusCode() + " " + answer.body();
+            } catch (IOException notYet) {
+                last = notYet;
             }
+            Thread.sleep(200);
         }
+        throw new AssertionError("no 200 from " + uri + " within " + timeout + "; last: " + last);
     }
 
     private static int freePort() throws IOException {
