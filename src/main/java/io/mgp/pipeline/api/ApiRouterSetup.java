@@ -1,16 +1,16 @@
 package io.mgp.pipeline.api;
 
-import io.vertx.core.http.HttpHeaders;
 import io.mgp.pipeline.PipelineException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Set;
 import java.util.stream.Collectors;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiRouterSetup implements StartupListener {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("io.mgp.pipeline.api.access");
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRouterSetup.class);
 
     private final int port;
 
@@ -41,7 +42,7 @@ public final class ApiRouterSetup implements StartupListener {
     /** Vert.x reports a failed bind only in a log line, and Camel would start anyway: check first. */
     private static void requireFree(String host, int port) {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(host))) {
-            probe.setReuseAddress(true);
+            // bound and released: the port is free
         } catch (IOException e) {
             throw new PipelineException("cannot serve the API on " + host + ":" + port + ": " + e.getMessage());
         }
@@ -89,7 +90,7 @@ public final class ApiRouterSetup implements StartupListener {
                 || request.failure() instanceof HttpException http && http.getStatusCode() == 400) {
             answer(request, 400, "query string is not valid");
         } else {
-            LoggerFactory.getLogger(ApiRouterSetup.class).error("API request failed: {}", request.request().path(), request.failure());
+            LOG.error("API request failed: {}", request.request().path(), request.failure());
             answer(request, 500, "internal error");
         }
     }

@@ -47,7 +47,8 @@ final class JsonRows {
         if (rows == null) {
             return EMPTY;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + rows.size() * 96 * fields.length / 4);
+        // ~24 bytes per field (a name and a short value or an id) avoids regrowing the buffer
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2 + rows.size() * fields.length * 24);
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartArray();
             for (Object[] row : rows) {

@@ -50,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
         CamelApp app = apiUrl == null ? CamelApp.apiAndClient(properties) : CamelApp.client(properties);
         try (app) {
             RunReport report = app.start().run();
-            command.commandLine().getOut().print(new Summary(report, app.property("mgp.api-url"), Path.of(app.property("mgp.lake")).toAbsolutePath()).render());
+            Summary summary = new Summary(report, app.property("mgp.api-url"), Path.of(app.property("mgp.lake")).toAbsolutePath());
+            command.commandLine().getOut().print(summary.render());
             command.commandLine().getOut().flush();
         }
         return 0;
