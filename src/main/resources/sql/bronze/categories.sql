@@ -1,10 +1,7 @@
--- Bronze categories: the API's answers as text (silver types them), partitioned by season,
--- each row with the run and request it came from and when it was fetched.
-CREATE TABLE ${table} (
-    season VARCHAR,
-    id VARCHAR, name VARCHAR, season_id VARCHAR, event_id VARCHAR,
-    _run_id VARCHAR,
-    _request VARCHAR,
-    _fetch_id VARCHAR,
-    _fetched_at TIMESTAMP
-)
+-- Bronze categories: each answer's rows as text (silver types them), with the run and request they came from
+-- and when they were fetched. Ids the API left out are the crawl's.
+SELECT season,
+       r.id, r.name, coalesce(r.season_id, season_id) AS season_id, coalesce(r.event_id, event_id) AS event_id,
+       _run_id, _request, _fetch_id, _fetched_at
+FROM (SELECT *, unnest(from_json(body, '[{"id": "VARCHAR", "name": "VARCHAR", "season_id": "VARCHAR",
+        "event_id": "VARCHAR"}]')) AS r FROM ${pages})

@@ -1,10 +1,6 @@
--- Bronze seasons: the API's answers as text (silver types them), partitioned by season,
--- each row with the run and request it came from and when it was fetched.
-CREATE TABLE ${table} (
-    season VARCHAR,
-    id VARCHAR, "year" VARCHAR,
-    _run_id VARCHAR,
-    _request VARCHAR,
-    _fetch_id VARCHAR,
-    _fetched_at TIMESTAMP
-)
+-- Bronze seasons: each answer's rows as text (silver types them), with the run and request they came from
+-- and when they were fetched. A season is its own partition.
+SELECT coalesce(season, r."year") AS season,
+       r.id, r."year",
+       _run_id, _request, _fetch_id, _fetched_at
+FROM (SELECT *, unnest(from_json(body, '[{"id": "VARCHAR", "year": "VARCHAR"}]')) AS r FROM ${pages})

@@ -8,7 +8,7 @@ public final class BronzeBatch {
 
     private final String table;
     private final List<BronzePage> pages = new ArrayList<>();
-    private int rowCount;
+    private long size;
 
     public BronzeBatch(String table) {
         this.table = table;
@@ -16,7 +16,7 @@ public final class BronzeBatch {
 
     public void add(BronzePage page) {
         pages.add(page);
-        rowCount += page.rows().size();
+        size += page.body().length();
     }
 
     public String table() {
@@ -27,7 +27,8 @@ public final class BronzeBatch {
         return pages;
     }
 
-    public int getRowCount() {
-        return rowCount;
+    /** The characters of JSON gathered so far. */
+    public long getSize() {
+        return size;
     }
 }

@@ -35,7 +35,6 @@ public final class BronzeBatcher implements AggregationStrategy {
         return batch;
     }
 
-    @SuppressWarnings("unchecked")
     private BronzePage page(Exchange answer) {
         Map<String, Object> context = new HashMap<>();
         for (String name : CONTEXT) {
@@ -51,6 +50,6 @@ public final class BronzeBatcher implements AggregationStrategy {
                 UUID.randomUUID().toString(),
                 LocalDateTime.now(ZoneOffset.UTC),
                 context,
-                answer.getMessage().getBody(List.class));
+                answer.getMessage().getBody(String.class));
     }
 }

@@ -1,11 +1,10 @@
 package io.mgp.pipeline.lake;
 
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 
 /**
- * One API answer on its way to bronze: its rows, the request that fetched them,
+ * One API answer on its way to bronze: its JSON body as received, the request that fetched it,
  * and the crawl context (parent ids, season) that rows lacking those fields inherit.
  */
 public record BronzePage(
@@ -15,23 +14,17 @@ public record BronzePage(
         String fetchId,
         LocalDateTime fetchedAt,
         Map<String, Object> context,
-        List<Map<String, Object>> rows) {
+        String body) {
 
-    /**
-     * A row's value for a bronze column: the fetch's own metadata, else the API's field, else the crawl context's.
-     * A season row is its own season, so its partition is its year.
-     */
-    public Object value(Map<String, Object> row, String column) {
+    /** The page's value for a column of {@code sql/lake/bronze-pages.sql}. */
+    public Object value(String column) {
         return switch (column) {
             case "_run_id" -> runId;
             case "_request" -> request;
             case "_fetch_id" -> fetchId;
             case "_fetched_at" -> fetchedAt;
-            case "season" -> context.getOrDefault("season", row.get("year"));
-            default -> {
-                Object value = row.get(column);
-                yield value != null ? value : context.get(column);
-            }
+            case "body" -> body;
+            default -> context.get(column);
         };
     }
 }

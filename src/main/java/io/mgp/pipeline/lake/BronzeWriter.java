@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -27,8 +28,8 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Writes a bronze batch as parquet with DuckDB: rows go in through the Appender, out through one
- * {@code COPY ... PARTITION_BY (season)} into a staging folder, and each season's file is renamed into
+ * Writes a bronze batch as parquet with DuckDB: the answers go in through the Appender, one row each, and
+ * out through one {@code COPY ... PARTITION_BY (season)} that unnests their JSON into rows, into a staging folder, and each season's file is renamed into
  * {@code bronze/<table>/season=<year>/<batch>.parquet} only when complete.
  */
 public final class BronzeWriter implements Service {
@@ -43,7 +44,11 @@ public final class BronzeWriter implements Service {
     public BronzeWriter(Lake lake, RunReport report) throws SQLException {
         this.lake = lake;
         this.report = report;
-        this.duck = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+        // One thread per write: the crawl already writes tables in parallel, and with more DuckDB's calling
+        // thread spins on a mutex while its workers run the COPY.
+        Properties config = new Properties();
+        config.setProperty("threads", "1");
+        this.duck = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", config);
     }
 
     /**
@@ -72,17 +77,18 @@ public final class BronzeWriter implements Service {
         String table = "batch_" + batchId.replace('-', '_');
         Path staging = lake.layer("bronze").resolve(".staging").resolve(batchId);
         try (DuckDBConnection connection = duck.duplicate(); Statement sql = connection.createStatement()) {
-            sql.execute(SqlResource.load("sql/bronze/" + batch.table() + ".sql", Map.of("table", table)));
+            sql.execute(SqlResource.load("sql/lake/bronze-pages.sql", Map.of("table", table)));
+            long rows;
             try {
                 append(connection, table, batch);
                 Files.createDirectories(staging);
-                sql.execute(SqlResource.load("sql/lake/bronze-copy.sql",
-                        Map.of("table", table, "folder", SqlResource.literal(staging))));
+                rows = sql.executeUpdate(SqlResource.load("sql/lake/bronze-copy.sql", Map.of(
+                        "rows", rows(batch.table(), table), "folder", SqlResource.literal(staging))));
             } finally {
                 sql.execute(SqlResource.load("sql/lake/drop-table.sql", Map.of("table", table)));
             }
             List<Path> published = publish(staging, lake.bronze(batch.table()), batchId);
-            report.bronzeWritten(batch.table(), batch.getRowCount(), published.size());
+            report.bronzeWritten(batch.table(), rows, published.size());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write bronze " + batch.table(), e);
         } finally {
@@ -94,15 +100,18 @@ public final class BronzeWriter implements Service {
         List<String> columns = columns(connection, table);
         try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
             for (BronzePage page : batch.pages()) {
-                for (Map<String, Object> row : page.rows()) {
-                    appender.beginRow();
-                    for (String column : columns) {
-                        appendValue(appender, page.value(row, column));
-                    }
-                    appender.endRow();
+                appender.beginRow();
+                for (String column : columns) {
+                    appendValue(appender, page.value(column));
                 }
+                appender.endRow();
             }
         }
+    }
+
+    /** The query that unnests a pages table into a bronze table's rows, one per row of each answer. */
+    static String rows(String bronzeTable, String pages) {
+        return SqlResource.load("sql/bronze/" + bronzeTable + ".sql", Map.of("pages", pages));
     }
 
     private static void appendValue(DuckDBAppender appender, Object value) throws SQLException {

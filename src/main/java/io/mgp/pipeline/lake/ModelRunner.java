@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  */
 public final class ModelRunner {
 
+    /** An empty pages table, which gives a bronze table the crawl fetched nothing of its shape. */
+    private static final String NO_PAGES = "no_pages";
+
     private final Lake lake;
     private final LakeProject project;
     private final ParquetTables tables;
@@ -49,6 +52,7 @@ public final class ModelRunner {
     /** A view per bronze table over this run's rows, or an empty table of its declared shape when nothing was fetched. */
     private void registerBronze(Statement sql) throws SQLException {
         sql.execute(SqlResource.load("sql/lake/create-schema.sql", Map.of("schema", "bronze")));
+        sql.execute(SqlResource.load("sql/lake/bronze-pages.sql", Map.of("table", NO_PAGES)));
         for (String table : project.sources()) {
             Path folder = lake.bronze(table);
             if (hasParquet(folder)) {
@@ -57,7 +61,8 @@ public final class ModelRunner {
                         "files", SqlResource.literal(folder.resolve("season=*").resolve("*.parquet")),
                         "run", SqlResource.literal(report.runId()))));
             } else {
-                sql.execute(SqlResource.load("sql/bronze/" + table + ".sql", Map.of("table", "bronze." + table)));
+                sql.execute(SqlResource.load("sql/lake/bronze-empty.sql", Map.of(
+                        "view", "bronze." + table, "rows", BronzeWriter.rows(table, NO_PAGES))));
             }
         }
     }

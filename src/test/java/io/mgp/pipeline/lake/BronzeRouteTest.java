@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mgp.pipeline.LakeAssertions;
 import io.mgp.pipeline.cli.CamelApp;
 import io.mgp.pipeline.duck.SqlResource;
@@ -25,6 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The lake routes on their own: API answers sent to direct:bronze become partitioned bronze parquet. */
 class BronzeRouteTest {
 
+    /** Characters of JSON per batch: more than one two-row answer, less than two. */
+    private static final int BATCH_SIZE = 300;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path lake;
 
@@ -34,7 +40,7 @@ class BronzeRouteTest {
     @BeforeEach
     void start() throws Exception {
         app = CamelApp.client(Map.of("mgp.lake", lake.toString(), "mgp.api-url", "http://127.0.0.1:9",
-                "mgp.bronze.batch-rows", "3")).start();
+                "mgp.bronze.batch-size", String.valueOf(BATCH_SIZE))).start();
         producer = app.context().createProducerTemplate();
     }
 
@@ -46,13 +52,14 @@ class BronzeRouteTest {
 
     @Test
     void aFullBatchIsWrittenWithoutWaitingForTheFlush() throws Exception {
-        sendClassification("2001", "s1", row("s1", "Valentino Rossi", 1), row("s1", "Max Biaggi", 2));
+        int size = sendClassification("2001", "s1", row("s1", "Valentino Rossi", 1), row("s1", "Max Biaggi", 2));
+        assertTrue(size < BATCH_SIZE && 2 * size >= BATCH_SIZE, "answer of " + size + " characters");
         assertEquals(0, LakeAssertions.files(lake).filter(f -> f.toString().endsWith(".parquet")).count(),
-                "2 rows: still gathering");
+                "one answer: still gathering");
 
         sendClassification("2001", "s2", row("s2", "Loris Capirossi", 1), row("s2", "Sete Gibernau", 2));
 
-        assertEquals(4, bronzeRows("season=2001"), "4 rows reach the batch size of 3 and are written");
+        assertEquals(4, bronzeRows("season=2001"), "two answers reach the batch size and their 4 rows are written");
         assertNoPartialFiles(lake);
     }
 
@@ -99,14 +106,16 @@ class BronzeRouteTest {
     }
 
     @SafeVarargs
-    private void sendClassification(String season, String sessionId, Map<String, Object>... rows) {
+    private int sendClassification(String season, String sessionId, Map<String, Object>... rows) throws Exception {
+        String answer = JSON.writeValueAsString(List.of(rows));
         producer.send("direct:bronze", ExchangeBuilder.anExchange(app.context())
-                .withBody(List.of(rows))
+                .withBody(answer)
                 .withProperty("table", "classifications")
                 .withProperty("request", "classification?session_id=" + sessionId)
                 .withProperty("season", season)
                 .withProperty("session_id", sessionId)
                 .build());
+        return answer.length();
     }
 
     private static Map<String, Object> row(String sessionId, String name, int position) {
