@@ -13,7 +13,7 @@ export RUN_JAVA_OPTS
 SOURCES    := pom.xml $(shell find src/main -type f 2>/dev/null)
 MOTOGP_URL := https://raw.githubusercontent.com/andrew-a-hale/open-motogp/master/data-lake/silver
 
-.PHONY: run test server bench seeds seeds-motogp jar clean
+.PHONY: run test server dev jmx bench soak seeds seeds-motogp jar clean
 
 run: $(JAR) $(SEEDS)/seasons.parquet
 	$(JAVA) $(RUN_JAVA_OPTS) -jar $(JAR) run --seeds $(SEEDS) --lake $(LAKE) --port $(PORT)
@@ -25,8 +25,45 @@ test:
 server: $(JAR) $(SEEDS)/seasons.parquet
 	$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT)
 
+# The API through the Camel Maven plugin, reloading its routes: save api.yaml or api-errors.yaml in
+# src/main/resources/routes and their routes are replaced in the running server, without a restart. No jar needed.
+dev:
+	$(MVN) compile camel:run -Dcamel.arguments=serve,--seeds,$(SEEDS),--port,$(PORT) \
+	  -Dcamel.main.routes-reload-enabled=true -Dcamel.main.routes-reload-directory=$(CURDIR)/src/main/resources/routes
+
+# What a running pipeline.jar or make dev (or the JVM PID=<pid>) shows over JMX: the pipeline's MBean, there while a
+# run lasts, and Camel's route MBeans. Attaches as jconsole does (same user and machine), with the JDK's jshell.
+jmx:
+	@pid=$(PID); [ -n "$$pid" ] || pid=$$(jcmd -l | awk '/pipeline.jar (run|serve)|camel:run/ {print $$1; exit}'); \
+	[ -n "$$pid" ] || { echo "make jmx: no pipeline.jar running; PID=<pid> names a JVM" >&2; exit 1; }; \
+	printf '%s\n' "$$JMX_LISTING" | PID=$$pid jshell -q --add-modules jdk.attach -
+
+define JMX_LISTING
+import javax.management.*;
+import javax.management.remote.*;
+var vm = com.sun.tools.attach.VirtualMachine.attach(System.getenv("PID"));
+var jmx = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent())).getMBeanServerConnection();
+for (var name : jmx.queryNames(new ObjectName("io.mgp.pipeline:type=Pipeline,*"), null)) {
+    System.out.println(name);
+    var attributes = new TreeSet<String>();
+    for (var attribute : jmx.getMBeanInfo(name).getAttributes()) attributes.add(attribute.getName());
+    for (var attribute : attributes) System.out.printf("  %-18s %s%n", attribute, jmx.getAttribute(name, attribute));
+}
+for (var name : new TreeSet<>(jmx.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null)))
+    System.out.printf("route %-22s completed %8s  failed %s%n", jmx.getAttribute(name, "RouteId"),
+            jmx.getAttribute(name, "ExchangesCompleted"), jmx.getAttribute(name, "ExchangesFailed"));
+/exit
+endef
+export JMX_LISTING
+
 bench: $(JAR)
 	bench/run.sh
+
+# A soak of the API, not part of `make test`: `serve` with faults under wrk for SOAK_SECONDS (default 300), sampled
+# every 10 s (heap after GC, RSS, fds, threads), then a table and a verdict on growth. See bench/soak.sh for its
+# settings, e.g. `make soak SOAK_SECONDS=60 SOAK_FAULTS=`.
+soak: $(JAR)
+	bench/soak.sh
 
 jar: $(JAR)
 

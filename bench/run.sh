@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks mgp-pipeline: full crawls on the real seeds and on scale-10 seeds, then the
+# Benchmarks mgp-pipeline: full crawls (task queue and state included) on the real seeds, each
+# followed by a no-op incremental run on its lake, and on scale-10 seeds, then the
 # API's throughput under wrk. Prints each figure against its target and ends with a
 # markdown table for the README.
 #
@@ -7,6 +8,7 @@
 # Environment:
 #   RUNS=5            crawls on the real seeds (0 skips them)
 #   RUNS_SCALE10=3    crawls on the scale-10 seeds (0 skips them)
+#   RUNS_FAULTED=1    crawls on the real seeds through the issue's fault spec (0 skips them)
 #   WRK_RUNS=3        measured wrk runs against the API (0 skips them)
 #   JAVA_OPTS         JVM flags for every run; unset: RUN_JAVA_OPTS (from the Makefile), plus -Xmx512m at scale 10
 #   JAVA=java         the java launcher
@@ -22,6 +24,8 @@ WORK=$BENCH_DIR/.work
 
 RUNS=${RUNS:-5}
 RUNS_SCALE10=${RUNS_SCALE10:-3}
+RUNS_FAULTED=${RUNS_FAULTED:-1}
+FAULTS=${FAULTS:-error=0.1,throttle=2000,malformed=0.01,drop=0.01,jitter=20ms,seed=7}
 WRK_RUNS=${WRK_RUNS:-3}
 JAVA=${JAVA:-java}
 REAL_SEEDS=${REAL_SEEDS:-$ROOT/../shared/seeds/motogp}
@@ -30,6 +34,8 @@ REAL_SEEDS=${REAL_SEEDS:-$ROOT/../shared/seeds/motogp}
 TARGET_REAL_S=5
 TARGET_SCALE10_S=30
 TARGET_API_RPS=20000
+TARGET_NOOP_S=0.5
+NOOP=0   # set while the real-seeds crawls run: each is followed by a no-op run on its lake
 
 SERVER_PID=""   # the `serve` process, stopped by the EXIT trap
 CHILD_PID=""    # the /usr/bin/time of the crawl under way, stopped by the EXIT trap
@@ -162,19 +168,23 @@ trap 'exit 143' TERM
 # Not called in $(...): the crawl must run in this shell, in the background and waited
 # for, so that the EXIT trap knows CHILD_PID and an interrupt stops the crawl at once.
 crawl_once() {
-    local name=$1 seeds=$2 run=$3 java_opts=$4
+    local name=$1 seeds=$2 run=$3 java_opts=$4 extra_args=${5:-}
     local lake=$WORK/lakes/$name out=$WORK/logs/$name-$run.out err=$WORK/logs/$name-$run.err
     local times=$WORK/logs/$name-$run.time
-    local -a opts
+    local -a opts extra
     read -ra opts <<<"$java_opts"
+    read -ra extra <<<"$extra_args"
     rm -rf "$lake"
     mkdir -p "$WORK/logs"
     /usr/bin/time -f '%e %M' -o "$times" \
-        "$JAVA" "${opts[@]}" -jar "$JAR" run --seeds "$seeds" --lake "$lake" --port 0 >"$out" 2>"$err" &
+        "$JAVA" "${opts[@]}" -jar "$JAR" run --seeds "$seeds" --lake "$lake" --port 0 --quiet "${extra[@]}" >"$out" 2>"$err" &
     CHILD_PID=$!
     local status=0
     wait "$CHILD_PID" || status=$?
     CHILD_PID=""
+    if ((status == 0 && NOOP)); then
+        noop_once "$name" "$seeds" "$run" "$java_opts" "$lake"
+    fi
     rm -rf "$lake"   # a scale-10 lake is large; only its row counts matter here
     if ((status != 0)); then
         log "Crawl $name run $run failed (exit $status); last lines of ${err#"$ROOT"/}:"
@@ -191,22 +201,59 @@ crawl_once() {
     REQUESTS=$requests ROWS=$rows
 }
 
+# A second run on the lake a crawl just wrote, with nothing new in the source: sets
+# NOOP_WALL (s, JVM start included) and NOOP_WORK (s, the run's stages after startup).
+noop_once() {
+    local name=$1 seeds=$2 run=$3 java_opts=$4 lake=$5
+    local out=$WORK/logs/$name-noop-$run.out err=$WORK/logs/$name-noop-$run.err times=$WORK/logs/$name-noop-$run.time
+    local -a opts
+    read -ra opts <<<"$java_opts"
+    /usr/bin/time -f '%e %M' -o "$times" \
+        "$JAVA" "${opts[@]}" -jar "$JAR" run --seeds "$seeds" --lake "$lake" --port 0 >"$out" 2>"$err" &
+    CHILD_PID=$!
+    local status=0
+    wait "$CHILD_PID" || status=$?
+    CHILD_PID=""
+    if ((status != 0)); then
+        log "No-op run $run failed (exit $status); last lines of ${err#"$ROOT"/}:"
+        tail -n 20 "$err" >&2
+        exit 1
+    fi
+    # "Stages     startup 1.60 s, crawl 0.21 s, tasks 0.00 s, transform 0.00 s": all but startup.
+    NOOP_WORK=$(awk '$1 == "Stages" { for (i = 2; i <= NF; i++) if ($(i + 1) + 0 == $(i + 1) && $i != "startup") sum += $(i + 1) } END { printf "%.2f", sum }' "$out")
+    read -r NOOP_WALL _ < <(tail -n 1 "$times")
+}
+
 # Runs RUNS crawls of one dataset and stores the figures in RESULT[name.*].
 bench_crawl() {
-    local name=$1 label=$2 seeds=$3 runs=$4 java_opts=$5 target=$6
+    local name=$1 label=$2 seeds=$3 runs=$4 java_opts=$5 target=$6 extra_args=${7:-}
     RESULT[$name.runs]=$runs
     if ((runs == 0)); then
         log "== Crawl $label: skipped"
         return
     fi
     log "== Crawl $label: $(plural_runs "$runs"), seeds ${seeds#"$ROOT"/}, JAVA_OPTS='$java_opts'"
-    local run walls="" rsses=""
+    local run walls="" rsses="" noop_walls="" noop_works=""
     for ((run = 1; run <= runs; run++)); do
-        crawl_once "$name" "$seeds" "$run" "$java_opts"
+        crawl_once "$name" "$seeds" "$run" "$java_opts" "$extra_args"
         log "   run $run/$runs: ${WALL} s wall, $(((RSS + 512) / 1024)) MB peak RSS," \
             "$(thousands "$REQUESTS") requests, $(thousands "$ROWS") gold rows"
         walls+="$WALL"$'\n' rsses+="$RSS"$'\n'
+        if ((NOOP)); then
+            log "   then a no-op run on its lake: ${NOOP_WALL} s wall, ${NOOP_WORK} s after startup"
+            noop_walls+="$NOOP_WALL"$'\n' noop_works+="$NOOP_WORK"$'\n'
+        fi
     done
+    if ((NOOP)); then
+        RESULT[noop.runs]=$runs
+        RESULT[noop.wall]=$(printf '%s' "$noop_walls" | median)
+        RESULT[noop.median]=$(printf '%s' "$noop_works" | median)
+        RESULT[noop.min]=$(printf '%s' "$noop_works" | sort -g | head -n 1)
+        RESULT[noop.max]=$(printf '%s' "$noop_works" | sort -g | tail -n 1)
+        RESULT[noop.verdict]=$(verdict "${RESULT[noop.median]}" le "$TARGET_NOOP_S")
+        log "   no-op runs: median ${RESULT[noop.median]} s after startup (${RESULT[noop.wall]} s wall);" \
+            "target <= ${TARGET_NOOP_S} s: ${RESULT[noop.verdict]}"
+    fi
     local requests=$REQUESTS rows=$ROWS
     local median_wall min max rss_mb
     median_wall=$(printf '%s' "$walls" | median)
@@ -222,7 +269,11 @@ bench_crawl() {
     RESULT[$name.rps]=$(awk -v n="$requests" -v t="$median_wall" 'BEGIN { printf "%.0f", n / t }')
     RESULT[$name.rowsps]=$(awk -v n="$rows" -v t="$median_wall" 'BEGIN { printf "%.0f", n / t }')
     RESULT[$name.rss]=$rss_mb
-    RESULT[$name.verdict]=$(verdict "$median_wall" le "$target")
+    if [[ $target == none ]]; then
+        RESULT[$name.verdict]="n/a"
+    else
+        RESULT[$name.verdict]=$(verdict "$median_wall" le "$target")
+    fi
     log "   median ${median_wall} s (min $min, max $max), $(thousands "${RESULT[$name.rps]}") requests/s," \
         "$(thousands "${RESULT[$name.rowsps]}") rows/s, ${rss_mb} MB peak RSS;" \
         "target <= ${target} s: ${RESULT[$name.verdict]}"
@@ -308,6 +359,16 @@ crawl_row() {
         "$(thousands "${RESULT[$name.rss]}")" "$target" "${RESULT[$name.verdict]}"
 }
 
+noop_row() {
+    local runs=${RESULT[noop.runs]:-0}
+    if ((runs == 0)); then
+        return
+    fi
+    printf '| No-op run after it, %s (%s; JVM start excluded, %s s with it) | %s s | %s / %s s | | | | <= %s s | %s |\n' \
+        "$LABEL_REAL" "$(plural_runs "$runs")" "${RESULT[noop.wall]}" "${RESULT[noop.median]}" \
+        "${RESULT[noop.min]}" "${RESULT[noop.max]}" "$TARGET_NOOP_S" "${RESULT[noop.verdict]}"
+}
+
 api_row() {
     local runs=${RESULT[api.runs]}
     if ((runs == 0)); then
@@ -329,7 +390,9 @@ print_table() {
     echo "| Benchmark | Median | Min / max | Requests/s | Rows/s | Peak RSS | Target | Result |"
     echo "|---|---|---|---|---|---|---|---|"
     crawl_row real "$LABEL_REAL" "$TARGET_REAL_S"
+    noop_row
     crawl_row scale10 "scale-10 seeds" "$TARGET_SCALE10_S"
+    crawl_row faulted "$LABEL_REAL through --faults $FAULTS" none
     api_row
 }
 
@@ -340,8 +403,12 @@ main() {
     require curl curl
     prepare_jar
     prepare_seeds
+    NOOP=1
     bench_crawl real "$LABEL_REAL" "$SEEDS_REAL" "$RUNS" "${JAVA_OPTS:-${RUN_JAVA_OPTS:-}}" "$TARGET_REAL_S"
+    NOOP=0
     bench_crawl scale10 "scale-10 seeds" "$SEEDS_SCALE10" "$RUNS_SCALE10" "${JAVA_OPTS:--Xmx512m ${RUN_JAVA_OPTS:-}}" "$TARGET_SCALE10_S"
+    bench_crawl faulted "$LABEL_REAL through --faults $FAULTS" "$SEEDS_REAL" "$RUNS_FAULTED" \
+        "${JAVA_OPTS:-${RUN_JAVA_OPTS:-}}" none "--faults $FAULTS"
     bench_api
     print_table
 }

@@ -1,6 +1,6 @@
 -- API answers as they arrived, one row per request: the crawl's context (season and parent ids, which rows
 -- lacking them inherit), the fetch's metadata and the JSON body. The sql/bronze/<table>.sql queries unnest them.
-CREATE TABLE ${table} (
+CREATE TEMP TABLE ${table} (
     season VARCHAR, season_id VARCHAR, event_id VARCHAR, category_id VARCHAR, session_id VARCHAR,
     _run_id VARCHAR,
     _request VARCHAR,

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /** Checks on a lake a run wrote, computed with DuckDB on the files themselves. */
@@ -37,6 +38,18 @@ public final class LakeAssertions {
     public static long count(String sql) throws SQLException {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = duck.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A count from the lake's state database (lake/state/queue.duckdb), read once the run's application stopped. */
+    public static long stateCount(Path lake, String sql) throws SQLException {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection state = DriverManager.getConnection("jdbc:duckdb:" + lake.resolve("state/queue.duckdb"), readOnly);
+             Statement statement = state.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

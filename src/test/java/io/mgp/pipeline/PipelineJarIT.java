@@ -57,7 +57,8 @@ class PipelineJarIT {
         long results = LakeAssertions.parquetRows(TestSeeds.small().resolve("classifications.parquet"));
         assertTrue(output.matches("(?s).*Gold\\s+mgp\\s+" + String.format("%,d", results) + " rows.*"),
                 "the summary gives gold's rows: " + output);
-        assertTrue(output.matches("(?s).*Stages\\s+startup [\\d.]+ s, crawl [\\d.]+ s, transform [\\d.]+ s.*"), output);
+        assertTrue(output.matches("(?s).*Stages\\s+startup [\\d.]+ s, crawl [\\d.]+ s, tasks [\\d.]+ s, transform [\\d.]+ s.*"), output);
+        assertTrue(output.matches("(?s).*Tasks\\s+done [\\d,]+, empty [\\d,]+, failed 0, pending 0.*"), output);
         assertTrue(output.contains("Lake       " + lake.toAbsolutePath()), output);
         LakeAssertions.assertGoldMatchesSeeds(lake, TestSeeds.small());
     }

@@ -1,7 +1,9 @@
 package io.mgp.pipeline.api;
 
 import io.mgp.pipeline.PipelineException;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the API's Vert.x router does around the Camel routes: one access-log line per request
- * (method, path, status, duration) and JSON bodies for the 404 and 405 answers that never reach a route.
+ * (method, path, status, duration), JSON bodies for the 404 and 405 answers that never reach a route, and the
+ * faults injected into the data endpoints ({@code --faults}).
  */
 public final class ApiRouterSetup implements StartupListener {
 
@@ -28,15 +31,17 @@ public final class ApiRouterSetup implements StartupListener {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouterSetup.class);
 
     private final int port;
+    private final FaultInjector faults;
 
-    private ApiRouterSetup(int port) {
+    private ApiRouterSetup(int port, FaultInjector faults) {
         this.port = port;
+        this.faults = faults;
     }
 
     /** Checks that the API's port is free, and sets up its router once Camel has started the HTTP server. */
-    public static void install(CamelContext camelContext, String host, int port) throws Exception {
+    public static void install(CamelContext camelContext, String host, int port, FaultInjector faults) throws Exception {
         requireFree(host, port);
-        camelContext.addStartupListener(new ApiRouterSetup(port));
+        camelContext.addStartupListener(new ApiRouterSetup(port, faults));
     }
 
     /** Vert.x reports a failed bind only in a log line, and Camel would start anyway: check first. */
@@ -50,21 +55,45 @@ public final class ApiRouterSetup implements StartupListener {
 
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        if (alreadyStarted) {
+            return; // routes restarted by a reload: the router keeps the handlers it has
+        }
         Router router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
         if (router == null) {
             throw new IllegalStateException("No HTTP server on port " + port + " to serve the API");
         }
         router.route().order(Integer.MIN_VALUE).handler(ApiRouterSetup::logAccess).failureHandler(ApiRouterSetup::failed);
+        // Vert.x fails a path with a broken percent-escape while matching routes, before any handler of a route.
+        router.errorHandler(400, request -> answer(request, 400, "request path is not valid"));
         Set<String> endpoints = endpoints(context);
+        if (!faults.spec().isOff()) {
+            injectFaults(router, endpoints);
+        }
         // The last route sees what no API route took: a known path asked with another method, or an unknown path.
         router.route().last().handler(request -> {
-            if (endpoints.contains(request.normalizedPath())) {
+            if (endpoints.contains(withoutTrailingSlash(request.normalizedPath()))) {
                 request.response().putHeader(HttpHeaders.ALLOW, "GET");
                 answer(request, 405, "method not allowed: " + request.request().method() + " (only GET)");
             } else {
                 answer(request, 404, "no such endpoint: " + request.normalizedPath());
             }
         });
+    }
+
+    /**
+     * Faults go to the GETs of the data endpoints, every REST endpoint but the home page, ahead of Camel's handlers;
+     * never to {@code /} or to Camel's own {@code /observe} paths, which are not REST endpoints.
+     */
+    private void injectFaults(Router router, Set<String> endpoints) {
+        FaultHandler handler = new FaultHandler(faults);
+        endpoints.stream().filter(path -> !"/".equals(path))
+                .forEach(path -> router.get(path).order(Integer.MIN_VALUE + 1).handler(handler));
+        LOG.info("Injecting faults into the API's data endpoints: {}", faults.spec());
+    }
+
+    /** {@code /seasons/} is {@code /seasons}, as Vert.x routes it. */
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static Set<String> endpoints(CamelContext context) {
@@ -78,24 +107,44 @@ public final class ApiRouterSetup implements StartupListener {
     private static void logAccess(RoutingContext request) {
         if (ACCESS.isInfoEnabled()) {
             long start = System.nanoTime();
+            // a connection closed before any answer (--faults drop, or a client that gave up) has no status
             request.addEndHandler(done -> ACCESS.info("{} {} {} {}us", request.request().method(), request.request().path(),
-                    request.response().getStatusCode(), (System.nanoTime() - start) / 1_000));
+                    request.response().ended() ? request.response().getStatusCode() : "dropped",
+                    (System.nanoTime() - start) / 1_000));
+        }
+        if (request.request().method() == HttpMethod.GET || request.request().method() == HttpMethod.HEAD) {
+            ignoreBody(request);
         }
         request.next();
     }
 
-    /** A request Vert.x could not take apart (a broken percent-escape) is the client's fault: 400, as JSON. */
+    /**
+     * A request Vert.x failed before any route (a broken percent-escape, a target not starting with '/', an
+     * Expect it cannot meet) is the client's fault: its 4xx, as JSON. Anything else is ours: 500.
+     */
     private static void failed(RoutingContext request) {
-        if (request.statusCode() == 400 || request.failure() instanceof IllegalArgumentException
-                || request.failure() instanceof HttpException http && http.getStatusCode() == 400) {
-            answer(request, 400, "query string is not valid");
+        int status = request.failure() instanceof HttpException http ? http.getStatusCode() : request.statusCode();
+        if (request.failure() instanceof IllegalArgumentException) {
+            status = 400;
+        }
+        if (status >= 400 && status < 500) {
+            answer(request, status, status == 400 ? "request is not valid" : HttpResponseStatus.valueOf(status).reasonPhrase());
         } else {
             LOG.error("API request failed: {}", request.request().path(), request.failure());
             answer(request, 500, "internal error");
         }
     }
 
-    private static void answer(RoutingContext request, int status, String error) {
+    /** A GET's body means nothing here; without its content type Vert.x does not try to decode it as a form. */
+    private static void ignoreBody(RoutingContext request) {
+        request.request().headers().remove(HttpHeaders.CONTENT_TYPE);
+    }
+
+    static void answer(RoutingContext request, int status, String error) {
+        if (request.response().headWritten()) {
+            request.response().close(); // the answer had begun when the request broke: nothing valid can follow
+            return;
+        }
         request.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")

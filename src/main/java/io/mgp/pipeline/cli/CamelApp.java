@@ -1,22 +1,32 @@
 package io.mgp.pipeline.cli;
 
+import io.mgp.pipeline.log.CrawlIdsInMdc;
+import io.mgp.pipeline.log.Redact;
+import io.mgp.pipeline.log.RunLog;
+import io.mgp.pipeline.run.ProgressDisplay;
 import io.mgp.pipeline.run.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Camel application a command runs: application.properties with the flags on top, and the parts it needs. */
 public final class CamelApp implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CamelApp.class);
+
     private final Main main = new Main();
     private final RunReport report = new RunReport();
+    private final String mode;
 
     CamelApp(Set<Part> parts, Map<String, String> properties) {
         main.addOverrideProperty("camel.main.routes-include-pattern",
@@ -30,6 +40,10 @@ public final class CamelApp implements AutoCloseable {
             main.addOverrideProperty("mgp.port", String.valueOf(freePort()));
         }
         main.configure().addConfiguration(new PipelineBeans(parts, report));
+        if (parts.contains(Part.CLIENT)) {
+            main.bind("crawlIdsInMdc", new CrawlIdsInMdc());
+        }
+        mode = parts.contains(Part.API) ? "serve and crawl" : "crawl";
     }
 
     /** Port 0 asks for any free port; Camel needs the number itself, since the crawl's API URL is made from it. */
@@ -72,11 +86,19 @@ public final class CamelApp implements AutoCloseable {
 
     /** Crawls the API into the lake and builds silver and gold; a failure in the routes is thrown here. */
     public RunReport run() {
-        ProducerTemplate producer = context().createProducerTemplate();
-        try {
-            return producer.requestBody("direct:run", null, RunReport.class);
-        } finally {
-            producer.stop();
+        Path lake = Path.of(property("mgp.lake")).toAbsolutePath();
+        try (RunLog log = RunLog.open(lake, report.runId(), report::currentStage);
+             ProgressDisplay progress = ProgressDisplay.start(context())) {
+            LOG.info("Run started: {}, lake {}, API {}", mode, lake, Redact.url(property("mgp.api-url")));
+            ProducerTemplate producer = context().createProducerTemplate();
+            try {
+                return producer.requestBody("direct:run", null, RunReport.class);
+            } catch (RuntimeException e) {
+                LOG.error(RunLog.FILE_ONLY, "Run failed: {}", Errors.describe(e), e);
+                throw e;
+            } finally {
+                producer.stop();
+            }
         }
     }
 

@@ -1,16 +1,38 @@
 package io.mgp.pipeline.cli;
 
+import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.api.ApiRouterSetup;
+import io.mgp.pipeline.api.FaultInjector;
+import io.mgp.pipeline.api.FaultSpec;
 import io.mgp.pipeline.api.SeedApi;
+import io.mgp.pipeline.crawl.AnswerShape;
+import io.mgp.pipeline.crawl.CrawlPlan;
+import io.mgp.pipeline.crawl.RetryAfter;
+import io.mgp.pipeline.crawl.Retryable;
 import io.mgp.pipeline.lake.BronzeBatcher;
 import io.mgp.pipeline.lake.BronzeWriter;
 import io.mgp.pipeline.lake.Lake;
+import io.mgp.pipeline.lake.LakeLock;
 import io.mgp.pipeline.lake.ModelRunner;
+import io.mgp.pipeline.metrics.ApiRouteMetrics;
+import io.mgp.pipeline.metrics.CrawlRequestNotifier;
+import io.mgp.pipeline.metrics.PipelineMetrics;
+import io.mgp.pipeline.run.PipelineStatus;
+import io.mgp.pipeline.run.Progress;
 import io.mgp.pipeline.run.RunReport;
+import io.mgp.pipeline.state.AnswerLog;
+import io.mgp.pipeline.state.RunHistory;
+import io.mgp.pipeline.state.StateDb;
+import io.mgp.pipeline.state.TaskQueue;
+import java.util.Arrays;
+import java.time.Duration;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.RouteWatcherReloadStrategy;
+import org.apache.camel.util.FileUtil;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
 /**
@@ -32,25 +54,84 @@ final class PipelineBeans implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
         registry.bind("runReport", report);
+        PipelineMetrics metrics = PipelineMetrics.install(context);
+        report.recordTo(metrics);
+        reloadOnlyOwnRouteFiles(context);
         if (parts.contains(Part.API)) {
             SeedApi seedApi = new SeedApi(CamelApp.property(context, "mgp.seeds"));
             registry.bind("seedApi", seedApi);
+            ApiRouteMetrics.install(context);
             // The seeds load while Camel starts; the start completes only once they are in memory (or failed).
             context.addStartupListener((started, alreadyStarted) -> seedApi.awaitSeeds());
+            FaultInjector faults = new FaultInjector(faultSpec(CamelApp.property(context, "mgp.faults")),
+                    metrics::faultInjected);
+            registry.bind(FaultInjector.BEAN, faults);
             ApiRouterSetup.install(context, CamelApp.property(context, "mgp.host"),
-                    Integer.parseInt(CamelApp.property(context, "mgp.port")));
+                    Integer.parseInt(CamelApp.property(context, "mgp.port")), faults);
         }
         if (parts.contains(Part.CLIENT)) {
             Lake lake = new Lake(CamelApp.property(context, "mgp.lake"));
+            context.addService(LakeLock.acquire(lake.root()), true);
+            context.getManagementStrategy().addEventNotifier(new CrawlRequestNotifier(metrics));
+            boolean fullRefresh = Boolean.parseBoolean(CamelApp.property(context, "mgp.full-refresh"));
+            if (fullRefresh) {
+                lake.clear();
+            }
+            StateDb state = new StateDb(lake.stateFile());
+            registry.bind("stateDb", state);
+            context.addService(state, true);
+            CrawlPlan plan = new CrawlPlan(state, report.runId(), taskLimit(CamelApp.property(context, "mgp.tasks")));
+            registry.bind("crawlPlan", plan);
+            registry.bind("answerLog", new AnswerLog(state));
+            TaskQueue taskQueue = new TaskQueue(state, report);
+            registry.bind("taskQueue", taskQueue);
+            for (String status : TaskQueue.STATUSES) {
+                metrics.taskGauge(status, () -> taskQueue.count(status));
+            }
+            RunHistory history = new RunHistory(state, report, fullRefresh ? "full-refresh" : plan.mode());
+            registry.bind("runHistory", history);
+            Progress progress = new Progress(report, plan);
+            registry.bind(Progress.BEAN, progress);
+            context.addService(new PipelineStatus(context, report.runId(), progress, history::lastError), true);
             // One pool for every level of the crawl, so --concurrency bounds the requests in flight in all.
             registry.bind("crawlPool", context.getExecutorServiceManager().newFixedThreadPool(
                     this, "crawl", Integer.parseInt(CamelApp.property(context, "mgp.concurrency"))));
             registry.bind("bronzeBatcher", new BronzeBatcher(report.runId()));
-            BronzeWriter bronzeWriter = new BronzeWriter(lake, report);
+            BronzeWriter bronzeWriter = new BronzeWriter(lake, report, state);
             registry.bind("bronzeWriter", bronzeWriter);
             context.addService(bronzeWriter, true);
             registry.bind("inCallerThread", new SynchronousExecutorService());
-            registry.bind("modelRunner", new ModelRunner(lake, report));
+            registry.bind("answerShape", new AnswerShape(CamelApp.property(context, "mgp.api-url")));
+            registry.bind("retryable", new Retryable(Integer.parseInt(CamelApp.property(context, "mgp.retry.attempts"))));
+            registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(Long.parseLong(CamelApp.property(context, "mgp.retry.max-delay")))));
+            registry.bind("modelRunner", new ModelRunner(lake, report, state));
         }
+    }
+
+    /** {@code --faults} checks its spec, but {@code mgp.faults} may also come from -D or the environment. */
+    private static FaultSpec faultSpec(String spec) {
+        try {
+            return FaultSpec.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new PipelineException("mgp.faults: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Route reload (make dev, mvn camel:dev) watches only this command's route files: another's routes need beans it
+     * does not bind, and a failed reload is retried with every later one. Set on the reloader itself because
+     * camel:dev sets camel.main.routesReloadPattern as a system property, which outranks every other setting.
+     */
+    private void reloadOnlyOwnRouteFiles(CamelContext context) {
+        RouteWatcherReloadStrategy reload = context.hasService(RouteWatcherReloadStrategy.class);
+        if (reload != null) {
+            reload.setPattern(parts.stream().flatMap(part -> Arrays.stream(part.routes().split(",")))
+                    .map(FileUtil::stripPath).collect(Collectors.joining(",")));
+        }
+    }
+
+    /** {@code mgp.tasks}: {@code all}, or the most tasks a run fetches. */
+    private static Integer taskLimit(String value) {
+        return "all".equals(value) ? null : Integer.valueOf(value);
     }
 }

@@ -1,5 +1,6 @@
 package io.mgp.pipeline.cli;
 
+import io.mgp.pipeline.metrics.MetricsFile;
 import io.mgp.pipeline.run.RunReport;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,6 +32,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default: 4 per core).")
     private Integer concurrency;
 
+    @Option(names = "--tasks", paramLabel = "N",
+            description = "Fetch at most N pending classification tasks, newest season first (default: all).")
+    private Integer tasks;
+
+    @Option(names = "--full-refresh",
+            description = "Delete bronze, silver, gold and the state, then crawl everything again.")
+    private boolean fullRefresh;
+
+    @Option(names = "--max-rps", paramLabel = "R", description = "Make at most R requests a second (default: no limit).")
+    private Integer maxRps;
+
+    @Option(names = {"-q", "--quiet"}, description = "Show no progress while the run goes, only the summary.")
+    private boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> properties = new HashMap<>();
@@ -40,6 +55,20 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--concurrency must be at least 1, got " + concurrency);
         }
         put(properties, "mgp.concurrency", concurrency == null ? null : concurrency.toString());
+        if (tasks != null && tasks < 0) {
+            throw new ParameterException(command.commandLine(), "--tasks must be 0 or more, got " + tasks);
+        }
+        put(properties, "mgp.tasks", tasks == null ? null : tasks.toString());
+        if (fullRefresh) {
+            properties.put("mgp.full-refresh", "true");
+        }
+        if (maxRps != null && maxRps < 1) {
+            throw new ParameterException(command.commandLine(), "--max-rps must be at least 1, got " + maxRps);
+        }
+        put(properties, "mgp.max-rps", maxRps == null ? null : maxRps.toString());
+        if (quiet) {
+            properties.put("mgp.progress", "false");
+        }
         if (apiUrl != null) {
             properties.put("mgp.api-url", ApiUrl.check(command.commandLine(), apiUrl));
         }
@@ -50,11 +79,24 @@ final class RunCommand implements Callable<Integer> {
         CamelApp app = apiUrl == null ? CamelApp.apiAndClient(properties) : CamelApp.client(properties);
         try (app) {
             RunReport report = app.start().run();
-            Summary summary = new Summary(report, app.property("mgp.api-url"), Path.of(app.property("mgp.lake")).toAbsolutePath());
+            Path lake = Path.of(app.property("mgp.lake")).toAbsolutePath();
+            MetricsFile.write(report, lake);
+            Summary summary = new Summary(report, app.property("mgp.api-url"), lake);
             command.commandLine().getOut().print(summary.render());
             command.commandLine().getOut().flush();
+            return finished(report);
         }
-        return 0;
+    }
+
+    /** 0 when the run did everything; otherwise 1, with one line saying what is left for the next run. */
+    private int finished(RunReport report) {
+        int failed = report.failures().size();
+        if (failed == 0) {
+            return 0;
+        }
+        command.commandLine().getErr().println("mgp-pipeline: " + failed + (failed == 1 ? " part" : " parts")
+                + " of the crawl failed even after retries (listed above); run again to retry them");
+        return 1;
     }
 
     private static void put(Map<String, String> properties, String key, String value) {

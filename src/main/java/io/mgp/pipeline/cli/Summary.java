@@ -4,6 +4,7 @@ import io.mgp.pipeline.run.RunReport;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeSet;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 final class Summary {
 
     private static final String[] LAYERS = {"bronze", "silver"};
+    private static final int SHOWN_FAILURES = 5;
 
     private final RunReport report;
     private final String apiUrl;
@@ -34,6 +36,16 @@ final class Summary {
         StringJoiner stageTimes = new StringJoiner(", ");
         stages.forEach((stage, time) -> stageTimes.add(stage + " " + seconds(time)));
         out.append(String.format("  Stages     %s%n", stageTimes));
+        out.append(String.format("  Tasks      %s%n", joined(report.tasks())));
+        List<String> failures = report.failures();
+        failures.stream().limit(SHOWN_FAILURES).forEach(failure -> out.append(String.format("  Failed     %s%n", failure)));
+        if (failures.size() > SHOWN_FAILURES) {
+            out.append(String.format("  Failed     … and %,d more (lake/state/queue.duckdb: tasks WHERE status = 'failed')%n",
+                    failures.size() - SHOWN_FAILURES));
+        }
+        if (report.rows("silver").isEmpty()) {
+            out.append(String.format("  Models     unchanged: bronze holds nothing new, so silver and gold were not rebuilt%n"));
+        }
         out.append(String.format("  Rows       %-16s %10s %10s%n", "table", "bronze", "silver"));
         TreeSet<String> tables = new TreeSet<>(report.rows("bronze").keySet());
         tables.addAll(report.rows("silver").keySet());

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /** A SQL statement kept as a {@code .sql} file on the classpath, with {@code ${name}} placeholders. */
 public final class SqlResource {
@@ -21,6 +22,11 @@ public final class SqlResource {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read SQL resource " + path, e);
         }
+    }
+
+    /** The path of a SQL resource, if the classpath has it. */
+    public static Optional<String> find(String path) {
+        return Optional.ofNullable(SqlResource.class.getClassLoader().getResource(path)).map(url -> path);
     }
 
     /** Loads the statement and fills its placeholders; values are inserted as written, so quote them first. */

@@ -4,11 +4,11 @@ import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.duck.AtomicFiles;
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.run.RunReport;
+import io.mgp.pipeline.state.StateDb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,13 +19,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.camel.Service;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a bronze batch as parquet with DuckDB: the answers go in through the Appender, one row each, and
@@ -34,21 +35,18 @@ import org.duckdb.DuckDBConnection;
  */
 public final class BronzeWriter implements Service {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BronzeWriter.class);
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
 
     private final Lake lake;
     private final RunReport report;
-    private final DuckDBConnection duck;
+    private final StateDb state;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    public BronzeWriter(Lake lake, RunReport report) throws SQLException {
+    public BronzeWriter(Lake lake, RunReport report, StateDb state) {
         this.lake = lake;
         this.report = report;
-        // One thread per write: the crawl already writes tables in parallel, and with more DuckDB's calling
-        // thread spins on a mutex while its workers run the COPY.
-        Properties config = new Properties();
-        config.setProperty("threads", "1");
-        this.duck = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", config);
+        this.state = state;
     }
 
     /**
@@ -76,19 +74,21 @@ public final class BronzeWriter implements Service {
         String batchId = LocalDateTime.now(ZoneOffset.UTC).format(BATCH_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
         String table = "batch_" + batchId.replace('-', '_');
         Path staging = lake.layer("bronze").resolve(".staging").resolve(batchId);
-        try (DuckDBConnection connection = duck.duplicate(); Statement sql = connection.createStatement()) {
+        try (DuckDBConnection connection = state.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute(SqlResource.load("sql/lake/bronze-pages.sql", Map.of("table", table)));
-            long rows;
             try {
                 append(connection, table, batch);
                 Files.createDirectories(staging);
-                rows = sql.executeUpdate(SqlResource.load("sql/lake/bronze-copy.sql", Map.of(
+                long rows = sql.executeUpdate(SqlResource.load("sql/lake/bronze-copy.sql", Map.of(
                         "rows", rows(batch.table(), table), "folder", SqlResource.literal(staging))));
+                List<Path> published = publish(staging, lake.bronze(batch.table()), batchId);
+                // Only now that every file is in place does the state say these answers are in bronze.
+                state.write(connection, stateChanges(batch.table(), table));
+                report.bronzeWritten(batch.table(), rows, published.size());
+                LOG.info("Bronze batch written: {}, {} rows in {} files", batch.table(), rows, published.size());
             } finally {
                 sql.execute(SqlResource.load("sql/lake/drop-table.sql", Map.of("table", table)));
             }
-            List<Path> published = publish(staging, lake.bronze(batch.table()), batchId);
-            report.bronzeWritten(batch.table(), rows, published.size());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write bronze " + batch.table(), e);
         } finally {
@@ -107,6 +107,16 @@ public final class BronzeWriter implements Service {
                 appender.endRow();
             }
         }
+    }
+
+    /** What a written batch changes in the state: its answers, and for some tables the task queue. */
+    private String[] stateChanges(String bronzeTable, String pages) {
+        Map<String, String> values = Map.of("pages", pages, "run", SqlResource.literal(report.runId()),
+                "rows", rows(bronzeTable, pages));
+        List<String> changes = new ArrayList<>(List.of(SqlResource.load("sql/state/answers-written.sql", values)));
+        SqlResource.find("sql/state/tasks-from-" + bronzeTable + ".sql").ifPresent(tasks ->
+                changes.add(SqlResource.load(tasks, values)));
+        return changes.toArray(String[]::new);
     }
 
     /** The query that unnests a pages table into a bronze table's rows, one per row of each answer. */
@@ -150,27 +160,21 @@ public final class BronzeWriter implements Service {
     }
 
     private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            Lake.deleteTree(folder);
         } catch (IOException e) {
             // a leftover staging folder is invisible to readers, which only read season=*/ folders
         }
     }
 
+    /** Staging folders left by a run that was stopped mid-write are never published: they go. */
     @Override
     public void start() {
-        // the DuckDB database is opened with the writer
+        deleteQuietly(lake.layer("bronze").resolve(".staging"));
     }
 
     @Override
     public void stop() {
-        try {
-            duck.close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot close the bronze writer's DuckDB", e);
-        }
+        // the state database is closed by its own service
     }
 }

@@ -4,6 +4,9 @@ import io.mgp.pipeline.PipelineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The lake's folders: bronze (raw API answers), silver (typed, deduplicated tables) and gold (the joined results). */
 public final class Lake {
@@ -15,12 +18,45 @@ public final class Lake {
         requireWritable(this.root);
     }
 
+    public Path root() {
+        return root;
+    }
+
     public Path layer(String layer) {
         return root.resolve(layer);
     }
 
     public Path bronze(String table) {
         return layer("bronze").resolve(table);
+    }
+
+    /** The pipeline's state (task queue, answers, runs): a DuckDB file beside the layers. */
+    public Path stateFile() {
+        return layer("state").resolve("queue.duckdb");
+    }
+
+    /** Deletes every layer and the state, for a run that rebuilds from scratch; the logs stay. */
+    public void clear() {
+        for (String folder : List.of("bronze", "silver", "gold", "state")) {
+            Path path = layer(folder);
+            try {
+                deleteTree(path);
+            } catch (IOException e) {
+                throw new PipelineException("cannot clear " + path + " for a full refresh (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    /** Deletes a folder and everything in it; nothing happens when it does not exist. */
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Fails at start, before anything is fetched, when the lake cannot be written. */

@@ -1,21 +1,30 @@
 package io.mgp.pipeline.run;
 
+import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.metrics.PipelineMetrics;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What a run did: requests per endpoint, rows and files per table and layer, and the wall time of each stage. */
 public final class RunReport {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunReport.class);
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final String runId = LocalDateTime.now(ZoneOffset.UTC).format(RUN_TIME) + "-" + UUID.randomUUID().toString().substring(0, 6);
@@ -24,8 +33,16 @@ public final class RunReport {
     private final Map<String, Map<String, LongAdder>> rows = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> files = new ConcurrentHashMap<>();
     private final Map<String, Duration> stages = new LinkedHashMap<>();
-    private String stage;
+    private volatile String stage;
     private long stageStart;
+    private volatile Map<String, Long> tasks = Map.of();
+    private final Queue<String> failures = new ConcurrentLinkedQueue<>();
+    private volatile PipelineMetrics metrics;
+
+    /** Also records stage times and bronze writes as meters, as they happen. */
+    public void recordTo(PipelineMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** This run's id: when it started, and a random suffix; every bronze row carries it. */
     public String runId() {
@@ -42,6 +59,9 @@ public final class RunReport {
     public void bronzeWritten(String table, long rowCount, int fileCount) {
         rowsWritten("bronze", table, rowCount);
         files.computeIfAbsent("bronze", k -> new LongAdder()).add(fileCount);
+        if (metrics != null) {
+            metrics.bronzeWritten(table, rowCount);
+        }
     }
 
     public void rowsWritten(String layer, String table, long rowCount) {
@@ -54,18 +74,61 @@ public final class RunReport {
         long now = System.nanoTime();
         if (stages.isEmpty() && stage == null) {
             stages.put("startup", Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
+            if (metrics != null) {
+                metrics.stageFinished("startup", stages.get("startup"));
+            }
         }
         if (stage != null) {
-            stages.merge(stage, Duration.ofNanos(now - stageStart), Duration::plus);
+            Duration took = Duration.ofNanos(now - stageStart);
+            stages.merge(stage, took, Duration::plus);
+            if (metrics != null) {
+                metrics.stageFinished(stage, took);
+            }
+            LOG.info("Stage {} finished in {} ms", stage, took.toMillis());
         }
         stage = name;
         stageStart = now;
+        if (name != null) {
+            LOG.info("Stage {} started", name);
+        }
+    }
+
+    /** The stage under way, null before the first and after the last; every line of the run's log carries it. */
+    public String currentStage() {
+        return stage;
     }
 
     /** Ends the last stage; the report is the run's answer. */
     public synchronized RunReport finish() {
         stage(null);
+        LOG.info("Run finished: {} requests, {} bronze files, gold rows {}", requests(), files("bronze"), rows("gold"));
         return this;
+    }
+
+    /** Something the run could not do, even after retries, and went on without: "what: error". */
+    public void failed(String what, String error) {
+        failures.add(what + ": " + error);
+        LOG.warn("Failed, going on without it: {}: {}", what, error);
+    }
+
+    /** A season whose discovery failed: it stays undiscovered, so the next run discovers it again. */
+    public void discoveryFailed(@ExchangeProperty("season") String season,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        failed("discovery of season " + season, PipelineException.firstLine(failure));
+    }
+
+    /** What the run went on without, in the order it failed. */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** The task queue by status, as the run ended. */
+    public void tasks(Map<String, Long> byStatus) {
+        tasks = Map.copyOf(byStatus);
+    }
+
+    public Map<String, Long> tasks() {
+        return new TreeMap<>(tasks);
     }
 
     public long requests() {

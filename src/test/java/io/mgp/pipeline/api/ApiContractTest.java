@@ -272,6 +272,7 @@ class ApiContractTest {
                     send(request(path).method(method, HttpRequest.BodyPublishers.ofString("{}")));
 
             assertErrorNaming(json(response, 405), method);
+            assertEquals("GET", response.headers().firstValue("Allow").orElse(null));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mgp.pipeline.ChildRun;
 import io.mgp.pipeline.TestSeeds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,9 +32,18 @@ class CliTest {
         "run --port abc              | Invalid value for option '--port'",
         "run --port 70000            | --port must be between 0 and 65535",
         "run --concurrency 0         | --concurrency must be at least 1",
+        "run --tasks -1              | --tasks must be 0 or more",
+        "run --tasks many            | Invalid value for option '--tasks'",
+        "run --max-rps 0             | --max-rps must be at least 1",
         "run --api-url not-a-url     | --api-url is not an http URL",
         "seed --scale -1             | --scale must be a number above 0",
         "serve --port -5             | --port must be between 0 and 65535",
+        "run --faults bogus=1        | --faults: unknown fault 'bogus'",
+        "run --faults error=2        | --faults: error must be a probability from 0 to 1, got '2'",
+        "run --faults drop=0.1,seed=x | --faults: seed must be a whole number, got 'x'",
+        "serve --faults throttle=-5  | --faults: throttle must be a number of requests per second above 0",
+        "serve --faults latency=5    | --faults: latency must be a duration such as 5ms or 1s",
+        "serve --faults malformed    | --faults: expected key=value, got 'malformed'",
     })
     void wrongUsageIsOneLineAndExitCode2(String args, String message) {
         Result result = execute(args.split(" "));
@@ -118,6 +128,29 @@ class CliTest {
         String lastLine = err.strip().lines().reduce((a, b) -> b).orElse("");
         assertTrue(lastLine.startsWith(Cli.NAME + ": ") && lastLine.contains(expected), "stderr was: " + err);
         assertFalse(err.contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
+    void aSecondRunOnALakeInUseIsRefusedAndAKilledRunsLockDoesNotBlock() throws Exception {
+        Path lake = temp.resolve("lake");
+        Process first = ChildRun.start(TestSeeds.small(), lake, "mgp.concurrency=1");
+        try {
+            Path lock = lake.resolve(".lock");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!(Files.exists(lock) && Files.size(lock) > 0) && first.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(first.isAlive(), "the first run should still be running");
+
+            Result second = execute("run", "--seeds", TestSeeds.small().toString(), "--lake", lake.toString(), "--port", "0");
+
+            assertEquals(1, second.code, second.err);
+            assertOneLine(second.err, "is in use by another run (pid " + first.pid() + ")");
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+        Result afterKill = execute("run", "--seeds", TestSeeds.small().toString(), "--lake", lake.toString(), "--port", "0");
+        assertEquals(0, afterKill.code, afterKill.err);
     }
 
     private record Result(int code, String out, String err) {

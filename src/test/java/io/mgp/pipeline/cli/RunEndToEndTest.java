@@ -69,18 +69,6 @@ class RunEndToEndTest {
     }
 
     @Test
-    void runAfterTheSourceChangedHoldsOnlyWhatTheApiSaysNow() throws Exception {
-        run(TestSeeds.small());
-        run(TestSeeds.otherSmall());
-
-        assertGoldMatchesSeeds(lake, TestSeeds.otherSmall());
-        for (String table : TABLES) {
-            assertEquals(parquetRows(TestSeeds.otherSmall().resolve(table + ".parquet")),
-                    parquetRows(lake.resolve("silver").resolve(table + ".parquet")), "silver " + table);
-        }
-    }
-
-    @Test
     void runOnTheRealMotoGpDataMatchesTheDirectJoin() throws Exception {
         assumeTrue(TestSeeds.real().isPresent(), "the real MotoGP data is not beside the repo");
         Path seeds = TestSeeds.real().get();

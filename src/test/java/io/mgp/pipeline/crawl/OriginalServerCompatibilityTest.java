@@ -22,7 +22,7 @@ class OriginalServerCompatibilityTest {
     void crawlOfAServerWithoutShortNameAndPlainTextStillFillsGold() throws Exception {
         Path seeds = TestSeeds.small();
         try (CamelApp api = CamelApp.api(Map.of("mgp.seeds", seeds.toString(), "mgp.port", "0")).start();
-             OriginalGoServer original = new OriginalGoServer("http://127.0.0.1:" + api.property("mgp.port"));
+             RewritingProxy original = RewritingProxy.originalGoServer("http://127.0.0.1:" + api.property("mgp.port"));
              CamelApp client = CamelApp.client(Map.of("mgp.api-url", original.url(), "mgp.lake", lake.toString())).start()) {
             client.run();
         }

@@ -15,20 +15,38 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.Executors;
 
-/**
- * A loopback server that answers like the original project's Go server: the same JSON but without
- * {@code short_name}, sent as {@code text/plain}. It forwards to our API and rewrites the answers.
- */
-final class OriginalGoServer implements AutoCloseable {
+/** A loopback server in front of our API that rewrites its answers: another server, as a client would meet it. */
+final class RewritingProxy implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A new body for an answer, given the request's path and query and the API's body. */
+    interface Rewrite {
+        byte[] body(String request, byte[] body) throws IOException;
+    }
 
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private final String upstream;
+    private final Rewrite rewrite;
+    private final String contentType;
 
-    OriginalGoServer(String upstream) throws IOException {
+    /** Answers like the original project's Go server: the same JSON but without {@code short_name}, as {@code text/plain}. */
+    static RewritingProxy originalGoServer(String upstream) throws IOException {
+        return new RewritingProxy(upstream, "text/plain; charset=utf-8", (request, body) -> {
+            if (body.length == 0 || body[0] != '[') {
+                return body;
+            }
+            JsonNode rows = JSON.readTree(body);
+            rows.forEach(row -> ((ObjectNode) row).remove("short_name"));
+            return JSON.writeValueAsBytes(rows);
+        });
+    }
+
+    RewritingProxy(String upstream, String contentType, Rewrite rewrite) throws IOException {
         this.upstream = upstream;
+        this.contentType = contentType;
+        this.rewrite = rewrite;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::answer);
@@ -44,13 +62,8 @@ final class OriginalGoServer implements AutoCloseable {
             HttpResponse<byte[]> answer = client.send(
                     HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI())).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            byte[] body = answer.body();
-            if (answer.statusCode() == 200 && body.length > 0 && body[0] == '[') {
-                JsonNode rows = JSON.readTree(body);
-                rows.forEach(row -> ((ObjectNode) row).remove("short_name"));
-                body = JSON.writeValueAsBytes(rows);
-            }
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            byte[] body = answer.statusCode() == 200 ? rewrite.body(exchange.getRequestURI().toString(), answer.body()) : answer.body();
+            exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(answer.statusCode(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -1,0 +1,103 @@
+package io.mgp.pipeline.crawl;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+
+/**
+ * Checks an API answer before anything is written for it: a JSON array of objects, each with the fields its
+ * table needs, of the right kind. One streaming pass to the end, no tree built: an answer that does not parse
+ * (cut short, empty) is worth asking again, and that is told before any shape problem, which is not.
+ */
+public final class AnswerShape {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** The fields each table's rows must have; ids may come as strings or numbers. */
+    private static final Map<String, Set<String>> REQUIRED = Map.of(
+            "seasons", Set.of("id", "year"),
+            "events", Set.of("id", "name"),
+            "categories", Set.of("id", "name"),
+            "sessions", Set.of("id", "name"),
+            "classifications", Set.of("name", "position", "points"));
+
+    /** Fields that must be numbers (or null); any other field must be a string, a number or null. */
+    private static final Set<String> NUMBERS = Set.of("year", "number", "position", "points");
+
+    private final String apiUrl;
+
+    public AnswerShape(String apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+
+    public void check(@ExchangeProperty("table") String table, @ExchangeProperty("request") String request,
+            @Body String answer) throws IOException {
+        String url = apiUrl + "/" + request;
+        String problem;
+        try (JsonParser json = JSON.createParser(answer)) {
+            problem = problem(json, REQUIRED.getOrDefault(table, Set.of()));
+            while (json.nextToken() != null) {
+                // read to the end: a cut-off answer must be told as such
+            }
+        } catch (JsonParseException e) {
+            throw new UnparseableAnswerException(url, e.getOriginalMessage(), e);
+        }
+        if (problem != null) {
+            throw new WrongAnswerShapeException(url, problem);
+        }
+    }
+
+    /** The first thing wrong with the answer's shape, or null. */
+    private static String problem(JsonParser json, Set<String> required) throws IOException {
+        JsonToken token = json.nextToken();
+        if (token == null) {
+            throw new JsonParseException(json, "the answer is empty");
+        }
+        if (token != JsonToken.START_ARRAY) {
+            return "expected a JSON array, got " + describe(token);
+        }
+        while ((token = json.nextToken()) == JsonToken.START_OBJECT) {
+            String problem = rowProblem(json, required);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        if (token != JsonToken.END_ARRAY) {
+            return "expected JSON objects in the array, got " + describe(token);
+        }
+        return json.nextToken() == null ? null : "unexpected content after the JSON array";
+    }
+
+    private static String rowProblem(JsonParser json, Set<String> required) throws IOException {
+        Set<String> missing = new HashSet<>(required);
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            boolean fits = value == JsonToken.VALUE_NULL || value.isNumeric()
+                    || value == JsonToken.VALUE_STRING && !NUMBERS.contains(field);
+            if (!fits) {
+                return "field '" + field + "' is " + describe(value);
+            }
+            missing.remove(field);
+        }
+        return missing.isEmpty() ? null : "a row lacks " + String.join(", ", missing.stream().sorted().toList());
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.isNumeric() ? "a number" : token.asString();
+        };
+    }
+}

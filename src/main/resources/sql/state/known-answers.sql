@@ -1,0 +1,1 @@
+SELECT request, md5 FROM answers

@@ -1,0 +1,1 @@
+UPDATE runs SET ended_at = now(), status = ?, requests = ?, bronze_rows = ?, error = ? WHERE run_id = ?

@@ -1,0 +1,1 @@
+SELECT status, count(*) FROM tasks GROUP BY status

@@ -1,0 +1,142 @@
+package io.mgp.pipeline.crawl;
+
+import static io.mgp.pipeline.LakeAssertions.assertGoldMatchesSeeds;
+import static io.mgp.pipeline.LakeAssertions.assertNoPartialFiles;
+import static io.mgp.pipeline.LakeAssertions.count;
+import static io.mgp.pipeline.LakeAssertions.stateCount;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.mgp.pipeline.TestSeeds;
+import io.mgp.pipeline.cli.CamelApp;
+import io.mgp.pipeline.cli.Cli;
+import io.mgp.pipeline.duck.SqlResource;
+import io.mgp.pipeline.run.RunReport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The crawl against an API that misbehaves: retried until it answers, or failed task by task while the run goes on. */
+class ResilientCrawlTest {
+
+    /** The issue's acceptance spec: every kind of fault at once, on the real data. */
+    private static final String ACCEPTANCE_FAULTS = "error=0.1,throttle=2000,malformed=0.01,drop=0.01,jitter=20ms,seed=7";
+
+    @TempDir
+    Path lake;
+
+    @Test
+    void aCrawlThroughEveryKindOfFaultEndsWithTheSameGoldAsWithout() throws Exception {
+        Path seeds = TestSeeds.small();
+        RunReport report = run(seeds, "mgp.faults", "error=0.2,throttle=300,malformed=0.05,drop=0.05,jitter=2ms,seed=3",
+                "mgp.retry.delay", "10", "mgp.retry.attempts", "10");
+
+        assertEquals(List.of(), report.failures());
+        assertGoldMatchesSeeds(lake, seeds);
+        assertNoPartialFiles(lake);
+    }
+
+    @Test
+    void aFaultedCrawlOfTheRealDataEndsWithTheSameGoldAsWithout() throws Exception {
+        assumeTrue(TestSeeds.real().isPresent(), "the real MotoGP data is not beside the repo");
+        Path seeds = TestSeeds.real().get();
+        // Answers take 10 ms on average (jitter): more requests in flight keep the test short.
+        RunReport report = run(seeds, "mgp.faults", ACCEPTANCE_FAULTS, "mgp.concurrency", "16");
+
+        assertEquals(List.of(), report.failures());
+        assertGoldMatchesSeeds(lake, seeds);
+    }
+
+    @Test
+    void aWrongShapedAnswerFailsItsTaskNamingTheUrlWritesNothingForItAndTheNextRunRetriesIt() throws Exception {
+        Path seeds = TestSeeds.small();
+        String session = firstSessionWithResults(seeds);
+        try (CamelApp api = CamelApp.api(Map.of("mgp.seeds", seeds.toString(), "mgp.port", "0")).start();
+             RewritingProxy wrong = new RewritingProxy("http://127.0.0.1:" + api.property("mgp.port"), "application/json",
+                     (request, body) -> request.equals("/classification?session_id=" + session)
+                             ? "{\"error\":\"not a list\"}".getBytes(StandardCharsets.UTF_8) : body)) {
+            int failedRun = Cli.execute("run", "--quiet", "--api-url", wrong.url(), "--lake", lake.toString());
+
+            assertEquals(1, failedRun, "a run that went on without a task ends non-zero");
+            assertEquals(1, stateCount(lake, "SELECT count(*) FROM tasks WHERE status = 'failed'"));
+            assertEquals(1, stateCount(lake, "SELECT count(*) FROM tasks WHERE session_id = '" + session + "' AND last_error = "
+                    + SqlResource.literal("the answer from " + wrong.url() + "/classification?session_id=" + session
+                            + " has the wrong shape: expected a JSON array, got an object")));
+            assertEquals(1, stateCount(lake, "SELECT count(*) FROM runs WHERE status = 'succeeded'"),
+                    "the run itself went to the end");
+            assertEquals(0, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(lake.resolve("bronze/classifications/*/*.parquet"))
+                    + ") WHERE session_id = '" + session + "'"), "nothing written for the failed task");
+
+            int exit = Cli.execute("run", "--quiet", "--api-url", "http://127.0.0.1:" + api.property("mgp.port"),
+                    "--lake", lake.toString());
+
+            assertEquals(0, exit, "the next run fetches the failed task from the sound API");
+        }
+        assertGoldMatchesSeeds(lake, seeds);
+    }
+
+    @Test
+    void aRequestWithoutAnAnswerIsAskedOncePlusItsRetriesThenTheRunFails() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread hangUp = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try (Socket connection = silent.accept()) {
+                        connections.incrementAndGet(); // closed at once, without an answer
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            hangUp.setDaemon(true);
+            hangUp.start();
+            try (CamelApp client = CamelApp.client(Map.of("mgp.api-url", "http://127.0.0.1:" + silent.getLocalPort(),
+                    "mgp.lake", lake.toString(), "mgp.retry.attempts", "2", "mgp.retry.delay", "10")).start()) {
+                assertThrows(Exception.class, client::run);
+            }
+        }
+        assertEquals(3, connections.get(), "the first request and its 2 retries");
+    }
+
+    @Test
+    void aRequestRateLimitHoldsTheCrawlToIt() throws Exception {
+        int maxRps = 100;
+        RunReport report = run(TestSeeds.small(), "mgp.max-rps", String.valueOf(maxRps));
+
+        double seconds = report.stages().get("crawl").toMillis() / 1000.0;
+        // In each second at most maxRps requests start, so N requests need at least N / maxRps - 1 seconds.
+        assertTrue(seconds >= report.requests() / (double) maxRps - 1,
+                report.requests() + " requests in " + seconds + " s at most " + maxRps + " a second");
+    }
+
+    private RunReport run(Path seeds, String... properties) throws Exception {
+        Map<String, String> config = new HashMap<>(Map.of("mgp.seeds", seeds.toString(), "mgp.lake", lake.toString(), "mgp.port", "0"));
+        for (int i = 0; i < properties.length; i += 2) {
+            config.put(properties[i], properties[i + 1]);
+        }
+        try (CamelApp app = CamelApp.apiAndClient(config).start()) {
+            return app.run();
+        }
+    }
+
+    private static String firstSessionWithResults(Path seeds) throws Exception {
+        try (var duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             var sql = duck.createStatement();
+             var rows = sql.executeQuery("SELECT min(session_id) FROM read_parquet("
+                     + SqlResource.literal(seeds.resolve("classifications.parquet")) + ")")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}

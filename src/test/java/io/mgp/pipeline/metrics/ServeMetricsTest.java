@@ -1,0 +1,94 @@
+package io.mgp.pipeline.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mgp.pipeline.TestSeeds;
+import io.mgp.pipeline.cli.CamelApp;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The API alone, as {@code serve} starts it: Camel counts its requests per endpoint, and it reports its health. */
+class ServeMetricsTest {
+
+    private static CamelApp app;
+    private static Observe observe;
+
+    @BeforeAll
+    static void serve() throws Exception {
+        app = CamelApp.api(Map.of("mgp.seeds", TestSeeds.small().toString(), "mgp.port", "0")).start();
+        observe = new Observe(app.property("mgp.port"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void eachEndpointsRequestsAreCountedByItsRoute() throws Exception {
+        String[] seasons = {"routeId=\"seasons\"", "eventType=\"route\""};
+        long before = observe.scrape().count("camel_exchanges_total", seasons);
+        assertEquals(200, observe.get("/seasons").statusCode());
+        assertEquals(200, observe.get("/seasons").statusCode());
+
+        Observe.Scrape scrape = observe.scrape();
+        assertEquals(before + 2, scrape.count("camel_exchanges_total", seasons));
+        assertEquals(before + 2, scrape.count("camel_route_policy_seconds_count", seasons));
+        assertTrue(scrape.matching("mgp_crawl_requests_total").isEmpty(), "no crawl, no crawl meters");
+    }
+
+    @Test
+    void healthIsLiveAndReady() throws Exception {
+        for (String path : List.of("/observe/health", "/observe/health/live", "/observe/health/ready")) {
+            HttpResponse<String> response = observe.get(path);
+            assertEquals(200, response.statusCode(), path);
+            assertEquals("UP", new ObjectMapper().readTree(response.body()).path("status").asText(), path);
+        }
+    }
+
+    @Test
+    void notReadyWhileARouteIsStopped() throws Exception {
+        app.context().getRouteController().stopRoute("events");
+        try {
+            HttpResponse<String> ready = observe.get("/observe/health/ready");
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertEquals("DOWN", new ObjectMapper().readTree(ready.body()).path("status").asText());
+            assertEquals(200, observe.get("/observe/health/live").statusCode());
+        } finally {
+            app.context().getRouteController().startRoute("events");
+        }
+        assertEquals(200, observe.get("/observe/health/ready").statusCode());
+    }
+
+    @Test
+    void scrapesAndProbesAreAccessLoggedWithTheirOwnStatus() throws Exception {
+        Logger access = (Logger) LoggerFactory.getLogger("io.mgp.pipeline.api.access");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level level = access.getLevel();
+        access.addAppender(lines);
+        access.setLevel(Level.INFO);
+        try {
+            observe.get("/observe/metrics");
+            observe.get("/observe/health/ready");
+            observe.get("/observe/nothing");
+        } finally {
+            access.setLevel(level);
+            access.detachAppender(lines);
+        }
+        List<String> logged = lines.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .map(line -> line.substring(0, line.lastIndexOf(' '))).toList();
+        assertEquals(List.of("GET /observe/metrics 200", "GET /observe/health/ready 200", "GET /observe/nothing 404"), logged);
+    }
+}
