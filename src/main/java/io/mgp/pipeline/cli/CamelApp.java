@@ -1,6 +1,5 @@
 package io.mgp.pipeline.cli;
 
-import io.mgp.pipeline.log.CrawlIdsInMdc;
 import io.mgp.pipeline.log.Redact;
 import io.mgp.pipeline.log.RunLog;
 import io.mgp.pipeline.run.ProgressDisplay;
@@ -40,9 +39,6 @@ public final class CamelApp implements AutoCloseable {
             main.addOverrideProperty("mgp.port", String.valueOf(freePort()));
         }
         main.configure().addConfiguration(new PipelineBeans(parts, report));
-        if (parts.contains(Part.CLIENT)) {
-            main.bind("crawlIdsInMdc", new CrawlIdsInMdc());
-        }
         mode = parts.contains(Part.API) ? "serve and crawl" : "crawl";
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -20,6 +21,10 @@ import java.util.function.Supplier;
  * Logback's own JsonEncoder writes epoch milliseconds, nests the MDC and has no notion of a run, hence this one.
  */
 final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
+
+    /** The crawl's ids a line names, when the code that logs it put them in the MDC. */
+    static final List<String> IDS = List.of("season_id", "event_id", "category_id", "session_id", "request");
+
 
     /** Where Camel's MDC logging ({@code camel.main.use-mdc-logging}) keeps the id of the route processing the exchange. */
     static final String CAMEL_ROUTE_ID = "camel.routeId";
@@ -47,7 +52,7 @@ final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
             json.writeStringField("run_id", runId);
             writeIfKnown(json, "route_id", mdc.get(CAMEL_ROUTE_ID));
             writeIfKnown(json, "stage", stage.get());
-            for (String id : CrawlIdsInMdc.IDS) {
+            for (String id : IDS) {
                 writeIfKnown(json, id, mdc.get(id));
             }
             json.writeStringField("logger", event.getLoggerName());

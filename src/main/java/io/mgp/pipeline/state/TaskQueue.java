@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.slf4j.MDC;
 
 /** The task queue's figures: tasks by status, as the state holds them. */
 public final class TaskQueue {
@@ -52,7 +53,13 @@ public final class TaskQueue {
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) throws SQLException {
         String error = PipelineException.firstLine(failure);
         state.update("sql/state/task-failed.sql", sessionId, season, seasonId, eventId, categoryId, error, report.runId());
-        report.failed("task " + sessionId, error);
+        // the run log's line about it names the task's ids
+        try (MDC.MDCCloseable seasonMdc = MDC.putCloseable("season_id", seasonId);
+             MDC.MDCCloseable eventMdc = MDC.putCloseable("event_id", eventId);
+             MDC.MDCCloseable categoryMdc = MDC.putCloseable("category_id", categoryId);
+             MDC.MDCCloseable sessionMdc = MDC.putCloseable("session_id", sessionId)) {
+            report.failed("task " + sessionId, error);
+        }
     }
 
     /** Puts the queue's figures in the run report, as the run ends. */

@@ -19,11 +19,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +77,10 @@ class ResilientCrawlTest {
                             + " has the wrong shape: expected a JSON array, got an object")));
             assertEquals(1, stateCount(lake, "SELECT count(*) FROM runs WHERE status = 'succeeded'"),
                     "the run itself went to the end");
+            try (Stream<Path> logs = Files.walk(lake.resolve("logs"))) {
+                String log = Files.readString(logs.filter(f -> f.endsWith("process.log")).findFirst().orElseThrow());
+                assertTrue(log.contains("\"session_id\":\"" + session + "\""), "the run log names the failed task");
+            }
             assertEquals(0, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(lake.resolve("bronze/classifications/*/*.parquet"))
                     + ") WHERE session_id = '" + session + "'"), "nothing written for the failed task");
 
