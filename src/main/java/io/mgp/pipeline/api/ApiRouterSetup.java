@@ -4,6 +4,7 @@ import io.mgp.pipeline.PipelineException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -29,6 +30,7 @@ public final class ApiRouterSetup implements StartupListener {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("io.mgp.pipeline.api.access");
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouterSetup.class);
+    private static final String HEAD_AS_GET = "mgp.head-as-get";
 
     private final int port;
     private final FaultInjector faults;
@@ -72,8 +74,8 @@ public final class ApiRouterSetup implements StartupListener {
         // The last route sees what no API route took: a known path asked with another method, or an unknown path.
         router.route().last().handler(request -> {
             if (endpoints.contains(withoutTrailingSlash(request.normalizedPath()))) {
-                request.response().putHeader(HttpHeaders.ALLOW, "GET");
-                answer(request, 405, "method not allowed: " + request.request().method() + " (only GET)");
+                request.response().putHeader(HttpHeaders.ALLOW, "GET, HEAD");
+                answer(request, 405, "method not allowed: " + request.request().method() + " (only GET and HEAD)");
             } else {
                 answer(request, 404, "no such endpoint: " + request.normalizedPath());
             }
@@ -105,6 +107,14 @@ public final class ApiRouterSetup implements StartupListener {
     }
 
     private static void logAccess(RoutingContext request) {
+        if (request.request().method() == HttpMethod.HEAD && request.request().version() != HttpVersion.HTTP_2
+                && request.get(HEAD_AS_GET) == null) {
+            // HEAD is GET without the body, which Vert.x leaves out of the answer to an HTTP/1 HEAD request itself
+            // (over HTTP/2 it would send the body, so HEAD stays a 405 there).
+            request.put(HEAD_AS_GET, true);
+            request.reroute(HttpMethod.GET, request.request().uri());
+            return;
+        }
         if (ACCESS.isInfoEnabled()) {
             long start = System.nanoTime();
             // a connection closed before any answer (--faults drop, or a client that gave up) has no status

@@ -272,8 +272,22 @@ class ApiContractTest {
                     send(request(path).method(method, HttpRequest.BodyPublishers.ofString("{}")));
 
             assertErrorNaming(json(response, 405), method);
-            assertEquals("GET", response.headers().firstValue("Allow").orElse(null));
+            assertEquals("GET, HEAD", response.headers().firstValue("Allow").orElse(null));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/seasons", "/events?season_id=x", "/events"})
+    void headOverHttp1AnswersAsGetWithoutTheBody(String path) throws Exception {
+        HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<byte[]> get = http1.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> head = http1.send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(get.statusCode(), head.statusCode(), path);
+        assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"), path);
+        assertEquals(get.headers().firstValue("Content-Length"), head.headers().firstValue("Content-Length"), path);
+        assertEquals(0, head.body().length, path);
     }
 
     @ParameterizedTest
