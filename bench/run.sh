@@ -21,6 +21,9 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 WORK=$BENCH_DIR/.work
+SCRIPT=bench
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 RUNS=${RUNS:-5}
 RUNS_SCALE10=${RUNS_SCALE10:-3}
@@ -41,47 +44,7 @@ SERVER_PID=""   # the `serve` process, stopped by the EXIT trap
 CHILD_PID=""    # the /usr/bin/time of the crawl under way, stopped by the EXIT trap
 declare -A RESULT=()
 
-log() { printf '%s\n' "$*" >&2; }
-die() { log "bench: $*"; exit 1; }
-
 # --- setup -------------------------------------------------------------------------
-
-# Installs a Debian package when its command is missing (only then: apt-get is slow).
-require() {
-    local command=$1 package=$2
-    if [[ -x $command ]] || command -v "$command" >/dev/null 2>&1; then
-        return
-    fi
-    log "Installing $package (no $command found)"
-    local sudo=""
-    [[ $(id -u) -eq 0 ]] || sudo=sudo
-    $sudo apt-get update -qq && $sudo apt-get install -y -qq "$package" >/dev/null
-}
-
-# Benchmarks a copy of the jar: others may rebuild target/pipeline.jar while this runs,
-# and a jar rewritten under a running JVM breaks it or mixes two builds in one table.
-prepare_jar() {
-    if [[ ! -f $ROOT/target/pipeline.jar ]]; then
-        log "Building target/pipeline.jar"
-        (cd "$ROOT" && mvn -q -o -DskipTests package)
-    fi
-    mkdir -p "$WORK"
-    cp "$ROOT/target/pipeline.jar" "$WORK/pipeline.jar"
-    JAR=$WORK/pipeline.jar
-}
-
-# Generates seeds once into DIR; written to DIR.tmp first so an interrupted generation
-# is never mistaken for a finished one.
-generate_seeds() {
-    local dir=$1 scale=$2
-    if [[ -f $dir/classifications.parquet ]]; then
-        return
-    fi
-    log "Generating scale $scale seeds into ${dir#"$ROOT"/}"
-    rm -rf "$dir.tmp"
-    "$JAVA" -jar "$JAR" seed --out "$dir.tmp" --scale "$scale" --random-seed 42 >&2
-    mv "$dir.tmp" "$dir"
-}
 
 prepare_seeds() {
     if [[ -d $REAL_SEEDS ]]; then
@@ -124,33 +87,6 @@ verdict() {
 # "1 run", "3 runs"
 plural_runs() {
     if (($1 == 1)); then echo "1 run"; else echo "$1 runs"; fi
-}
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# Is any of these processes still running? (An exited child of ours stays a zombie,
-# which kill -0 would count as alive, until it is waited for.)
-running() {
-    ps -o stat= -p "$(tr ' ' , <<<"$*")" 2>/dev/null | grep -qv '^Z'
-}
-
-# Stops a process (the server's java, or the /usr/bin/time wrapping a crawl's java) and
-# waits for it. The java gets SIGTERM itself: killing only time would orphan it, and
-# time exits on its own once its java has. Camel may take seconds to shut down
-# gracefully, so after 15 s it gets SIGKILL.
-stop() {
-    local pid=$1 targets waited=0
-    targets=$(pgrep -P "$pid" | tr '\n' ' ' || true)
-    targets=${targets:-$pid}
-    # shellcheck disable=SC2086  # one pid per word
-    kill -TERM $targets 2>/dev/null || true
-    while running $targets && ((waited++ < 150)); do
-        sleep 0.1
-    done
-    kill -KILL $targets "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
 }
 
 cleanup() {
@@ -401,7 +337,7 @@ main() {
     require /usr/bin/time time
     require python3 python3
     require curl curl
-    prepare_jar
+    prepare_jar pipeline.jar
     prepare_seeds
     NOOP=1
     bench_crawl real "$LABEL_REAL" "$SEEDS_REAL" "$RUNS" "${JAVA_OPTS:-${RUN_JAVA_OPTS:-}}" "$TARGET_REAL_S"

@@ -25,6 +25,9 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 WORK=$BENCH_DIR/.work
+SCRIPT=soak
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 SOAK_SECONDS=${SOAK_SECONDS:-300}
 SOAK_FAULTS=${SOAK_FAULTS-error=0.05,throttle=3000,malformed=0.01,drop=0.01,jitter=5ms,seed=1}
@@ -43,67 +46,15 @@ SERVER_PID=""   # the `serve` java, stopped by the EXIT trap
 WRK_PID=""      # the wrk under way, stopped by the EXIT trap
 SAMPLES=()      # "seconds phase heap_kb meta_kb rss_kb fds sockets threads"
 
-log() { printf '%s\n' "$*" >&2; }
-die() { log "soak: $*"; exit 1; }
-
-# --- setup (as bench/run.sh) ---------------------------------------------------------
-
-# Installs a Debian package when its command is missing (only then: apt-get is slow).
-require() {
-    local command=$1 package=$2
-    if [[ -x $command ]] || command -v "$command" >/dev/null 2>&1; then
-        return
-    fi
-    log "Installing $package (no $command found)"
-    local sudo=""
-    [[ $(id -u) -eq 0 ]] || sudo=sudo
-    $sudo apt-get update -qq && $sudo apt-get install -y -qq "$package" >/dev/null
-}
-
-# Soaks a copy of the jar, under its own name: others may rebuild target/pipeline.jar, or bench/run.sh copy its
-# own, while the server runs.
-prepare_jar() {
-    if [[ ! -f $ROOT/target/pipeline.jar ]]; then
-        log "Building target/pipeline.jar"
-        (cd "$ROOT" && mvn -q -o -DskipTests package)
-    fi
-    mkdir -p "$WORK/logs"
-    cp "$ROOT/target/pipeline.jar" "$WORK/soak-pipeline.jar"
-    JAR=$WORK/soak-pipeline.jar
-}
+# --- setup -------------------------------------------------------------------------
 
 prepare_seeds() {
     if [[ -d $REAL_SEEDS ]]; then
         SEEDS=$(cd "$REAL_SEEDS" && pwd)
     else
         SEEDS=$WORK/seeds-scale1
-        if [[ ! -f $SEEDS/classifications.parquet ]]; then
-            log "Generating scale-1 seeds into ${SEEDS#"$ROOT"/}"
-            rm -rf "$SEEDS.tmp"
-            "$JAVA" -jar "$JAR" seed --out "$SEEDS.tmp" --scale 1 --random-seed 42 >&2
-            mv "$SEEDS.tmp" "$SEEDS"
-        fi
+        generate_seeds "$SEEDS" 1
     fi
-}
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# Is this process still running? (An exited child stays a zombie, which kill -0 counts as alive, until waited for.)
-running() {
-    ps -o stat= -p "$1" 2>/dev/null | grep -qv '^Z'
-}
-
-# SIGTERM, then SIGKILL after 15 s (Camel shuts down gracefully, which may take seconds); waits for it.
-stop() {
-    local pid=$1 waited=0
-    kill -TERM "$pid" 2>/dev/null || true
-    while running "$pid" && ((waited++ < 150)); do
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
 }
 
 cleanup() {
@@ -274,7 +225,7 @@ main() {
         ((WARMUP >= 10)) || WARMUP=10
         ((WARMUP <= 60)) || WARMUP=60
     fi
-    prepare_jar
+    prepare_jar soak-pipeline.jar
     prepare_seeds
     JCMD_COMMANDS=$WORK/soak-jcmd.txt
     printf 'GC.run\nGC.heap_info\n' >"$JCMD_COMMANDS"

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mgp.pipeline.AccessLogLines;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.cli.CamelApp;
 import java.io.IOException;
@@ -26,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Each fault of {@code mgp.faults} as a client of a real server sees it; {@link ApiContractTest} covers none. */
 class FaultApiTest {
@@ -88,19 +84,10 @@ class FaultApiTest {
 
     @Test
     void dropClosesTheConnectionWithoutAnAnswer() throws Exception {
-        Logger access = (Logger) LoggerFactory.getLogger("io.mgp.pipeline.api.access");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        Level level = access.getLevel();
-        access.addAppender(lines);
-        access.setLevel(Level.INFO);
-        try (Server server = new Server("drop=1")) {
+        try (AccessLogLines lines = new AccessLogLines(); Server server = new Server("drop=1")) {
             assertThrows(IOException.class, () -> server.get("/seasons"));
             assertEquals(200, server.get("/").statusCode(), "the home page is not dropped");
-            awaitLine(lines, "GET /seasons dropped ");
-        } finally {
-            access.setLevel(level);
-            access.detachAppender(lines);
+            lines.await("GET /seasons dropped ");
         }
     }
 
@@ -142,15 +129,6 @@ class FaultApiTest {
                 outcomes.add(server.outcome(DATA_PATHS.get(i % DATA_PATHS.size())));
             }
             return outcomes;
-        }
-    }
-
-    private static void awaitLine(ListAppender<ILoggingEvent> lines, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (lines.list.stream().noneMatch(line -> line.getFormattedMessage().contains(text))) {
-            assertTrue(System.nanoTime() < deadline, () -> "no access line with '" + text + "' in "
-                    + lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
-            Thread.sleep(20);
         }
     }
 

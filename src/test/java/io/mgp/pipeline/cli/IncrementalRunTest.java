@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mgp.pipeline.LakeAssertions;
+import io.mgp.pipeline.TestRuns;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.run.RunReport;
@@ -18,7 +19,6 @@ import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs on a lake that earlier runs left: what the state in lake/state/queue.duckdb saves, in every mode. */
 class IncrementalRunTest {
-
-    private static final String SEEDS = "mgp.seeds";
 
     @TempDir
     Path lake;
@@ -122,13 +120,7 @@ class IncrementalRunTest {
     }
 
     private RunReport run(Path seeds, String... properties) throws Exception {
-        Map<String, String> config = new HashMap<>(Map.of(SEEDS, seeds.toString(), "mgp.lake", lake.toString(), "mgp.port", "0"));
-        for (int i = 0; i < properties.length; i += 2) {
-            config.put(properties[i], properties[i + 1]);
-        }
-        try (CamelApp app = CamelApp.apiAndClient(config).start()) {
-            return app.run();
-        }
+        return TestRuns.run(seeds, lake, properties);
     }
 
     /** /seasons, then the latest season's /events, its events' /categories and its categories' /sessions. */

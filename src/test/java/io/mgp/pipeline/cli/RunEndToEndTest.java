@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mgp.pipeline.LakeAssertions;
+import io.mgp.pipeline.TestRuns;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.run.RunReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,11 +81,8 @@ class RunEndToEndTest {
                 + ") WHERE event_short_name IS NULL"));
     }
 
-    private RunReport run(Path seeds) throws Exception {
-        try (CamelApp app = CamelApp.apiAndClient(Map.of(
-                "mgp.seeds", seeds.toString(), "mgp.lake", lake.toString(), "mgp.port", "0")).start()) {
-            return app.run();
-        }
+    private RunReport run(Path seeds, String... properties) throws Exception {
+        return TestRuns.run(seeds, lake, properties);
     }
 
     private static long expectedRequests(Path seeds) throws Exception {

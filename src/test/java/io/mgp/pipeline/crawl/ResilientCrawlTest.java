@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mgp.pipeline.TestRuns;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.cli.CamelApp;
 import io.mgp.pipeline.cli.Cli;
@@ -21,7 +22,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -127,13 +127,7 @@ class ResilientCrawlTest {
     }
 
     private RunReport run(Path seeds, String... properties) throws Exception {
-        Map<String, String> config = new HashMap<>(Map.of("mgp.seeds", seeds.toString(), "mgp.lake", lake.toString(), "mgp.port", "0"));
-        for (int i = 0; i < properties.length; i += 2) {
-            config.put(properties[i], properties[i + 1]);
-        }
-        try (CamelApp app = CamelApp.apiAndClient(config).start()) {
-            return app.run();
-        }
+        return TestRuns.run(seeds, lake, properties);
     }
 
     private static String firstSessionWithResults(Path seeds) throws Exception {

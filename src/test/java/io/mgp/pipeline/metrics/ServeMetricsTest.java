@@ -3,11 +3,8 @@ package io.mgp.pipeline.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mgp.pipeline.AccessLogLines;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.cli.CamelApp;
 import java.net.http.HttpResponse;
@@ -16,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The API alone, as {@code serve} starts it: Camel counts its requests per endpoint, and it reports its health. */
 class ServeMetricsTest {
@@ -73,22 +69,13 @@ class ServeMetricsTest {
 
     @Test
     void scrapesAndProbesAreAccessLoggedWithTheirOwnStatus() throws Exception {
-        Logger access = (Logger) LoggerFactory.getLogger("io.mgp.pipeline.api.access");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        Level level = access.getLevel();
-        access.addAppender(lines);
-        access.setLevel(Level.INFO);
-        try {
+        AccessLogLines lines = new AccessLogLines();
+        try (lines) {
             observe.get("/observe/metrics");
             observe.get("/observe/health/ready");
             observe.get("/observe/nothing");
-        } finally {
-            access.setLevel(level);
-            access.detachAppender(lines);
         }
-        List<String> logged = lines.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .map(line -> line.substring(0, line.lastIndexOf(' '))).toList();
+        List<String> logged = lines.messages().stream().map(line -> line.substring(0, line.lastIndexOf(' '))).toList();
         assertEquals(List.of("GET /observe/metrics 200", "GET /observe/health/ready 200", "GET /observe/nothing 404"), logged);
     }
 }
