@@ -1,16 +1,11 @@
 package io.mgp.pipeline.api;
 
-import io.mgp.pipeline.PipelineException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,19 +35,9 @@ public final class ApiRouterSetup implements StartupListener {
         this.faults = faults;
     }
 
-    /** Checks that the API's port is free, and sets up its router once Camel has started the HTTP server. */
-    public static void install(CamelContext camelContext, String host, int port, FaultInjector faults) throws Exception {
-        requireFree(host, port);
+    /** Sets up the API's router once Camel has started its HTTP server ({@link ApiHttpServer}). */
+    public static void install(CamelContext camelContext, int port, FaultInjector faults) throws Exception {
         camelContext.addStartupListener(new ApiRouterSetup(port, faults));
-    }
-
-    /** Vert.x reports a failed bind only in a log line, and Camel would start anyway: check first. */
-    private static void requireFree(String host, int port) {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(host))) {
-            // bound and released: the port is free
-        } catch (IOException e) {
-            throw new PipelineException("cannot serve the API on " + host + ":" + port + ": " + e.getMessage());
-        }
     }
 
     @Override
@@ -107,10 +92,8 @@ public final class ApiRouterSetup implements StartupListener {
     }
 
     private static void logAccess(RoutingContext request) {
-        if (request.request().method() == HttpMethod.HEAD && request.request().version() != HttpVersion.HTTP_2
-                && request.get(HEAD_AS_GET) == null) {
-            // HEAD is GET without the body, which Vert.x leaves out of the answer to an HTTP/1 HEAD request itself
-            // (over HTTP/2 it would send the body, so HEAD stays a 405 there).
+        if (request.request().method() == HttpMethod.HEAD && request.get(HEAD_AS_GET) == null) {
+            // HEAD is GET without the body, which Vert.x leaves out of the answer to a HEAD request itself.
             request.put(HEAD_AS_GET, true);
             request.reroute(HttpMethod.GET, request.request().uri());
             return;
@@ -151,13 +134,6 @@ public final class ApiRouterSetup implements StartupListener {
     }
 
     static void answer(RoutingContext request, int status, String error) {
-        if (request.response().headWritten()) {
-            request.response().close(); // the answer had begun when the request broke: nothing valid can follow
-            return;
-        }
-        request.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-                .end(ApiError.json(error));
+        ApiHttpServer.answer(request.response(), status, error);
     }
 }

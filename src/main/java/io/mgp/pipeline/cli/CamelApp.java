@@ -1,5 +1,6 @@
 package io.mgp.pipeline.cli;
 
+import io.mgp.pipeline.api.ApiHttpServer;
 import io.mgp.pipeline.log.Redact;
 import io.mgp.pipeline.log.RunLog;
 import io.mgp.pipeline.run.ProgressDisplay;
@@ -14,7 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +33,10 @@ public final class CamelApp implements AutoCloseable {
     CamelApp(Set<Part> parts, Map<String, String> properties) {
         main.addOverrideProperty("camel.main.routes-include-pattern",
                 parts.stream().sorted().map(Part::routes).collect(Collectors.joining(",")));
-        if (!parts.contains(Part.API)) {
-            main.addOverrideProperty("camel.server.enabled", "false");
+        if (parts.contains(Part.API)) {
+            main.addMainListener(new ApiServerSetup());
+        } else {
+            main.addOverrideProperty("camel.management.enabled", "false");
         }
         main.addInitialProperty("mgp.concurrency", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
         properties.forEach(main::addOverrideProperty);
@@ -40,6 +45,23 @@ public final class CamelApp implements AutoCloseable {
         }
         main.configure().addConfiguration(new PipelineBeans(parts, report));
         mode = parts.contains(Part.API) ? "serve and crawl" : "crawl";
+    }
+
+    /**
+     * Adds the API's HTTP server before Camel Main sets up its management server ({@code /observe}), which then
+     * shares the API's server and port instead of opening its own.
+     */
+    private static final class ApiServerSetup extends MainListenerSupport {
+        @Override
+        public void beforeConfigure(BaseMainSupport main) {
+            CamelContext context = main.getCamelContext();
+            try {
+                context.addService(new ApiHttpServer(property(context, "mgp.host"),
+                        Integer.parseInt(property(context, "mgp.port"))), true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot add the API's HTTP server", e);
+            }
+        }
     }
 
     /** Port 0 asks for any free port; Camel needs the number itself, since the crawl's API URL is made from it. */

@@ -66,8 +66,7 @@ final class PipelineBeans implements CamelConfiguration {
             FaultInjector faults = new FaultInjector(faultSpec(CamelApp.property(context, "mgp.faults")),
                     metrics::faultInjected);
             registry.bind(FaultInjector.BEAN, faults);
-            ApiRouterSetup.install(context, CamelApp.property(context, "mgp.host"),
-                    Integer.parseInt(CamelApp.property(context, "mgp.port")), faults);
+            ApiRouterSetup.install(context, Integer.parseInt(CamelApp.property(context, "mgp.port")), faults);
         }
         if (parts.contains(Part.CLIENT)) {
             Lake lake = new Lake(CamelApp.property(context, "mgp.lake"));

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.cli.CamelApp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -277,17 +276,51 @@ class ApiContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/seasons", "/events?season_id=x", "/events"})
-    void headOverHttp1AnswersAsGetWithoutTheBody(String path) throws Exception {
-        HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<byte[]> get = http1.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> head = http1.send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+    @CsvSource({"/, HTTP_1_1", "/seasons, HTTP_1_1", "/events?season_id=x, HTTP_1_1", "/events, HTTP_1_1",
+            "/seasons, HTTP_2", "/events, HTTP_2"})
+    void headAnswersAsGetWithoutTheBody(String path, HttpClient.Version version) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(version).build();
+        HttpResponse<byte[]> get = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> head = client.send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertEquals(get.statusCode(), head.statusCode(), path);
         assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"), path);
         assertEquals(get.headers().firstValue("Content-Length"), head.headers().firstValue("Content-Length"), path);
         assertEquals(0, head.body().length, path);
+        // A client offering HTTP/2 (an h2c upgrade) is answered in HTTP/1.1, as the original Go server does.
+        assertEquals(HttpClient.Version.HTTP_1_1, head.version(), path);
+    }
+
+    /** Requests Vert.x refuses before any route: each gets its status with a JSON error, and never hangs. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "GET /seasons HTTP/1.1\\r\\nHost: a%41b                      | 400",
+        "GET /sea%zzsons HTTP/1.1\\r\\nHost: x                       | 400",
+        "GET /seasons HTTP/1.1\\r\\nHost: x\\r\\nBad Header: 1      | 400",
+        "GET /seasons?season_id=LONG_ID HTTP/1.1\\r\\nHost: x          | 414",
+        "GET /seasons HTTP/1.1\\r\\nHost: x\\r\\nX-Big: LONG_HEADER | 431",
+    })
+    void requestsRefusedBeforeRoutingGetAJsonError(String head, int status) throws IOException {
+        String request = head.replace("\\r\\n", "\r\n").replace("LONG_ID", "1".repeat(5_000))
+                .replace("LONG_HEADER", "b".repeat(9_000)) + "\r\nConnection: close\r\n\r\n";
+
+        String answer = rawAnswer(request);
+
+        assertTrue(answer.startsWith("HTTP/1.1 " + status + " ") || answer.startsWith("HTTP/1.0 " + status + " "), answer);
+        assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: " + JSON_TYPE), answer);
+        assertTrue(answer.matches("(?s).*\r\n\r\n\\{\"error\":\"[^\"]+\"}"), answer);
+    }
+
+    @Test
+    void anH2cUpgradeIsAnsweredInHttp1() throws IOException {
+        for (String settings : List.of("", "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n")) {
+            String answer = rawAnswer("GET /seasons HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    + "Upgrade: h2c\r\n" + settings + "\r\n");
+
+            assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+            assertTrue(answer.contains("\"year\""), answer);
+        }
     }
 
     @ParameterizedTest
@@ -451,16 +484,19 @@ class ApiContractTest {
 
     /** The status of a request whose target is written to the socket exactly as given, as a hostile client would. */
     private int rawStatus(String requestTarget) throws IOException {
+        String answer = rawAnswer("GET " + requestTarget + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.matches("(?s)HTTP/1\\.[01] \\d{3} .*"), () -> "not an HTTP answer: " + answer);
+        return Integer.parseInt(answer.substring(9, 12));
+    }
+
+    /** The whole answer to a request written to the socket byte for byte; the request must close the connection. */
+    private String rawAnswer(String request) throws IOException {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + requestTarget + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(ISO_8859_1));
+            out.write(request.getBytes(ISO_8859_1));
             out.flush();
-            InputStream in = socket.getInputStream();
-            String statusLine = new String(in.readNBytes(12), UTF_8);
-            assertTrue(statusLine.matches("HTTP/1\\.[01] \\d{3}"), () -> "not an HTTP answer: " + statusLine);
-            return Integer.parseInt(statusLine.substring(9, 12));
+            return new String(socket.getInputStream().readAllBytes(), UTF_8);
         }
     }
 
