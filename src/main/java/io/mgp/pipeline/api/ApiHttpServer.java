@@ -3,6 +3,7 @@ package io.mgp.pipeline.api;
 import io.mgp.pipeline.PipelineException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -95,6 +96,19 @@ public final class ApiHttpServer extends VertxPlatformHttpServer {
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
                 .end(ApiError.json(error));
+    }
+
+    /** A Vert.x instance of the server's own, closed with it. */
+    @Override
+    protected Vertx lookupVertx() {
+        return Vertx.vertx();
+    }
+
+    @Override
+    protected void stopVertx() {
+        if (getVertx() != null) {
+            getVertx().close().toCompletionStage().toCompletableFuture().join();
+        }
     }
 
     @Override
