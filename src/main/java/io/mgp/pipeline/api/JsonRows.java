@@ -29,8 +29,19 @@ final class JsonRows {
     private final Map<String, List<Object[]>> groups;
 
     JsonRows(List<String> fields, Map<String, List<Object[]>> groups) {
-        this.fields = fields.stream().map(SerializedString::new).toArray(SerializableString[]::new);
+        this(fields.stream().map(SerializedString::new).toArray(SerializableString[]::new), groups);
+    }
+
+    private JsonRows(SerializableString[] fields, Map<String, List<Object[]>> groups) {
+        this.fields = fields;
         this.groups = groups;
+    }
+
+    /** The rows of parts that hold different groups (keys), as one. */
+    static JsonRows union(List<JsonRows> parts) {
+        Map<String, List<Object[]>> groups = new HashMap<>();
+        parts.forEach(part -> groups.putAll(part.groups));
+        return new JsonRows(parts.get(0).fields, groups);
     }
 
     /** The key under which a row with these key values is grouped. */

@@ -16,6 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +31,48 @@ public final class SeedStore {
 
     private final Map<SeedTable, JsonRows> tables = new EnumMap<>(SeedTable.class);
 
-    /** Loads the seeds; {@link #check(Path)} them first for a clear error about a missing file or column. */
+    /**
+     * Loads the seeds, each table in as many parts as there are cores, read in parallel (reading rows through JDBC
+     * is what takes the time); {@link #check(Path)} them first for a clear error about a missing file or column.
+     */
     public SeedStore(Path folder) {
+        this(folder, Runtime.getRuntime().availableProcessors());
+    }
+
+    SeedStore(Path folder, int parts) {
         long start = System.nanoTime();
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+        ExecutorService readers = Executors.newFixedThreadPool(parts, SeedStore::reader);
+        try {
+            Map<SeedTable, List<Future<JsonRows>>> reads = new EnumMap<>(SeedTable.class);
             for (SeedTable table : SeedTable.values()) {
-                tables.put(table, load(duck, folder.resolve(table.fileName()), table));
+                reads.put(table, IntStream.range(0, parts)
+                        .mapToObj(part -> readers.submit(() -> load(folder.resolve(table.fileName()), table, part, parts)))
+                        .toList());
             }
-        } catch (SQLException e) {
-            throw new PipelineException("cannot read seeds in " + folder + ": " + e.getMessage(), e);
+            for (Map.Entry<SeedTable, List<Future<JsonRows>>> read : reads.entrySet()) {
+                List<JsonRows> loaded = new ArrayList<>();
+                for (Future<JsonRows> part : read.getValue()) {
+                    loaded.add(part.get());
+                }
+                tables.put(read.getKey(), JsonRows.union(loaded));
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException sql
+                    ? new PipelineException("cannot read seeds in " + folder + ": " + sql.getMessage(), sql)
+                    : new IllegalStateException("Cannot load the seeds in " + folder, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading the seeds", e);
+        } finally {
+            readers.shutdownNow();
         }
         LOG.info("Loaded seeds from {} in {} ms: {}", folder, (System.nanoTime() - start) / 1_000_000, this);
+    }
+
+    private static Thread reader(Runnable read) {
+        Thread thread = new Thread(read, "seed-reader");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Fails with a message naming the problem when the folder, a seed file or a required column is missing. */
@@ -73,12 +109,15 @@ public final class SeedStore {
         return counts.toString();
     }
 
-    private static JsonRows load(Connection duck, Path file, SeedTable table) throws SQLException {
-        String source = SqlResource.literal(file.toAbsolutePath());
-        try (Statement sql = duck.createStatement()) {
-            try (ResultSet rs = sql.executeQuery(SqlResource.load(table.sqlResource(), Map.of("file", source)))) {
-                return collect(rs, table);
-            }
+    private static JsonRows load(Path file, SeedTable table, int part, int parts) throws SQLException {
+        String rows = SqlResource.load(table.sqlResource(), Map.of("file", SqlResource.literal(file.toAbsolutePath())));
+        // A table without key fields is one group, which goes whole to part 0.
+        String key = table.keyFields().isEmpty() ? "0" : String.join(", ", table.keyFields());
+        String query = SqlResource.load("sql/api/part.sql", Map.of("rows", rows, "key", key,
+                "parts", String.valueOf(parts), "part", String.valueOf(part)));
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement();
+             ResultSet rs = sql.executeQuery(query)) {
+            return collect(rs, table);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.mgp.pipeline.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +18,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +43,20 @@ class SeedStoreTest {
 
         for (SeedTable table : SeedTable.values()) {
             assertEquals(count(TestSeeds.small().resolve(table.fileName())), store.rowCount(table), table.name());
+        }
+    }
+
+    /** Every answer is the same whether the seeds are read whole or in parts on several threads. */
+    @Test
+    void readingInPartsAnswersExactlyAsReadingWhole() throws SQLException {
+        SeedStore whole = new SeedStore(TestSeeds.small(), 1);
+        SeedStore inParts = new SeedStore(TestSeeds.small(), 3);
+        for (SeedTable table : SeedTable.values()) {
+            List<List<String>> keys = keys(table);
+            assertFalse(keys.isEmpty(), table.name());
+            for (List<String> key : keys) {
+                assertArrayEquals(whole.rows(table, key), inParts.rows(table, key), table + " " + key);
+            }
         }
     }
 
@@ -108,6 +126,27 @@ class SeedStoreTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Every distinct key of a table's seed file: the query parameter values that have rows. */
+    private static List<List<String>> keys(SeedTable table) throws SQLException {
+        if (table.keyFields().isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<String>> keys = new ArrayList<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = duck.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT DISTINCT " + String.join(", ", table.keyFields())
+                     + " FROM read_parquet(" + literal(TestSeeds.small().resolve(table.fileName())) + ")")) {
+            while (rs.next()) {
+                List<String> key = new ArrayList<>();
+                for (int i = 1; i <= table.keyFields().size(); i++) {
+                    key.add(rs.getString(i));
+                }
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     private static void duck(String statement) throws SQLException {
