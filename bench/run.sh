@@ -212,7 +212,7 @@ bench_crawl() {
     fi
     log "   median ${median_wall} s (min $min, max $max), $(thousands "${RESULT[$name.rps]}") requests/s," \
         "$(thousands "${RESULT[$name.rowsps]}") rows/s, ${rss_mb} MB peak RSS;" \
-        "target <= ${target} s: ${RESULT[$name.verdict]}"
+        "target $(target_text "$target"): ${RESULT[$name.verdict]}"
 }
 
 # --- API throughput ----------------------------------------------------------------
@@ -281,18 +281,23 @@ bench_api() {
 
 # --- report ------------------------------------------------------------------------
 
+# "<= 5 s", or "-" for a crawl measured without a target.
+target_text() {
+    if [[ $1 == none ]]; then echo "-"; else echo "<= $1 s"; fi
+}
+
 crawl_row() {
     local name=$1 label=$2 target=$3
     local runs=${RESULT[$name.runs]}
     if ((runs == 0)); then
-        printf '| Crawl, %s | skipped | | | | | <= %s s | |\n' "$label" "$target"
+        printf '| Crawl, %s | skipped | | | | | %s | |\n' "$label" "$(target_text "$target")"
         return
     fi
     local opts=${RESULT[$name.opts]:+, ${RESULT[$name.opts]}}
-    printf '| Crawl, %s (%s%s) | %s s | %s / %s s | %s req/s | %s rows/s | %s MB | <= %s s | %s |\n' \
+    printf '| Crawl, %s (%s%s) | %s s | %s / %s s | %s req/s | %s rows/s | %s MB | %s | %s |\n' \
         "$label" "$(plural_runs "$runs")" "$opts" "${RESULT[$name.median]}" "${RESULT[$name.min]}" "${RESULT[$name.max]}" \
         "$(thousands "${RESULT[$name.rps]}")" "$(thousands "${RESULT[$name.rowsps]}")" \
-        "$(thousands "${RESULT[$name.rss]}")" "$target" "${RESULT[$name.verdict]}"
+        "$(thousands "${RESULT[$name.rss]}")" "$(target_text "$target")" "${RESULT[$name.verdict]}"
 }
 
 noop_row() {
