@@ -1,6 +1,7 @@
 package io.mgp.pipeline;
 
 import io.mgp.pipeline.cli.Cli;
+import io.mgp.pipeline.duck.NativeLibrary;
 
 /** {@code java -jar pipeline.jar [run|serve|seed] [flags]}: see {@link Cli}. */
 public final class Main {
@@ -9,6 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeLibrary.loadInBackground();
         System.exit(Cli.execute(args));
     }
 }
