@@ -283,7 +283,7 @@ bench_api() {
 
 # "<= 5 s", or "-" for a crawl measured without a target.
 target_text() {
-    if [[ $1 == none ]]; then echo "-"; else echo "<= $1 s"; fi
+    if [[ $1 == none ]]; then echo "none"; else echo "<= $1 s"; fi
 }
 
 crawl_row() {

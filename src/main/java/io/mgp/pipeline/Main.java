@@ -10,7 +10,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        NativeLibrary.loadInBackground();
-        System.exit(Cli.execute(args));
+        int exitCode = Cli.execute(args);
+        try {
+            NativeLibrary.awaitLoaded();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(exitCode);
     }
 }

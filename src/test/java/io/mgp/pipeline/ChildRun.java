@@ -15,6 +15,8 @@ public final class ChildRun {
     public static Process start(Path seeds, Path lake, String... systemProperties) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1"));
+        // A killed JVM leaves DuckDB's unpacked native library behind in its temp folder: the test's own, here.
+        command.add("-Djava.io.tmpdir=" + lake.toAbsolutePath().getParent());
         for (String property : systemProperties) {
             command.add("-D" + property);
         }

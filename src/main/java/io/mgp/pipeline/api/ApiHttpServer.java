@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * attach to its router as usual), with the HTTP options Camel does not expose. It speaks HTTP/1.1 only, as the
  * original Go server does: Vert.x 4.5's clear-text HTTP/2 would send a body in answer to HEAD and leaves an
  * {@code Upgrade: h2c} without {@code HTTP2-Settings} unanswered. Every request it refuses, before or while
- * routing, gets a JSON error like the routes' own.
+ * routing, gets a JSON error like the routes' own. Requests go straight to the router the routes attach to: the
+ * outer router Camel would put in front of it adds only CORS, sessions and authentication, which the API has none of.
  */
 public final class ApiHttpServer extends VertxPlatformHttpServer {
 
@@ -32,6 +34,7 @@ public final class ApiHttpServer extends VertxPlatformHttpServer {
     private static final HttpServerOptions OPTIONS = new HttpServerOptions().setHttp2ClearTextEnabled(false);
 
     private HttpServer server;
+    private Vertx ownVertx;
 
     public ApiHttpServer(String host, int port) {
         super(configuration(host, port));
@@ -47,8 +50,8 @@ public final class ApiHttpServer extends VertxPlatformHttpServer {
 
     @Override
     protected void startServer() throws Exception {
-        Router router = VertxPlatformHttpRouter.lookup(getCamelContext(),
-                VertxPlatformHttpRouter.getRouterNameFromPort(getConfigurationPort()));
+        Router router = Objects.requireNonNull(VertxPlatformHttpRouter.lookup(getCamelContext(),
+                VertxPlatformHttpRouter.getRouterNameFromPort(getConfigurationPort())), "the API's router");
         server = getVertx().createHttpServer(OPTIONS)
                 .invalidRequestHandler(ApiHttpServer::refuseUndecodable)
                 .requestHandler(request -> route(router, request));
@@ -56,20 +59,24 @@ public final class ApiHttpServer extends VertxPlatformHttpServer {
             server.listen(getConfigurationPort(), getHost()).toCompletionStage().toCompletableFuture().get();
         } catch (ExecutionException e) {
             throw new PipelineException("cannot serve the API on " + getHost() + ":" + getConfigurationPort() + ": "
-                    + e.getCause().getMessage());
+                    + e.getCause().getMessage(), e.getCause());
         }
     }
 
     /**
      * Vert.x checks a request's authority before the first route, and a percent-escape in the Host header makes that
-     * check throw (Vert.x 4.5): the request would stay unanswered. An exception out of the router is such a check's.
+     * check throw (Vert.x 4.5: an index out of bounds): the request would stay unanswered. A failure in a route never
+     * gets here; the router hands it to its failure handlers.
      */
     private static void route(Router router, HttpServerRequest request) {
         try {
             router.handle(request);
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             LOG.debug("Request refused before routing: {} {}", request.method(), request.uri(), e);
             answer(request.response(), 400, "request is not valid");
+        } catch (RuntimeException e) {
+            LOG.error("API request failed before routing: {} {}", request.method(), request.uri(), e);
+            answer(request.response(), 500, "internal error");
         }
     }
 
@@ -98,16 +105,19 @@ public final class ApiHttpServer extends VertxPlatformHttpServer {
                 .end(ApiError.json(error));
     }
 
-    /** A Vert.x instance of the server's own, closed with it. */
+    /** The Vert.x instance Camel creates when none is in the registry: this server's own, closed with it. */
     @Override
-    protected Vertx lookupVertx() {
-        return Vertx.vertx();
+    protected Vertx createVertxInstance() {
+        ownVertx = super.createVertxInstance();
+        return ownVertx;
     }
 
     @Override
     protected void stopVertx() {
-        if (getVertx() != null) {
-            getVertx().close().toCompletionStage().toCompletableFuture().join();
+        if (ownVertx != null) {
+            ownVertx.close().toCompletionStage().toCompletableFuture().join();
+            ownVertx = null;
+            setVertx(null);
         }
     }
 

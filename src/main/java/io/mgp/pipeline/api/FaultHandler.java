@@ -25,8 +25,8 @@ final class FaultHandler implements Handler<RoutingContext> {
         if (delay == 0) {
             apply(request, decision, false);
         } else {
-            // Paused while held, so that it cannot end meanwhile: Camel's body handler resumes the request, which
-            // fails on one that has ended (HTTP/2). A timer, not a sleep: the event loop serves others meanwhile.
+            // Paused while held, so that its body cannot end meanwhile: Camel's body handler resumes the request,
+            // which fails on one that has ended. A timer, not a sleep: the event loop serves others meanwhile.
             request.request().pause();
             request.vertx().setTimer(delay, timer -> apply(request, decision, true));
         }

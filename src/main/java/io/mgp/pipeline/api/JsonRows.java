@@ -37,10 +37,17 @@ final class JsonRows {
         this.groups = groups;
     }
 
-    /** The rows of parts that hold different groups (keys), as one. */
+    /**
+     * The rows of parts that hold different groups, as one. Only keys that merely print alike (a null id and the
+     * text "null") can meet here: their rows are put together, as one read would have.
+     */
     static JsonRows union(List<JsonRows> parts) {
         Map<String, List<Object[]>> groups = new HashMap<>();
-        parts.forEach(part -> groups.putAll(part.groups));
+        parts.forEach(part -> part.groups.forEach((key, rows) -> groups.merge(key, rows, (held, more) -> {
+            List<Object[]> all = new ArrayList<>(held);
+            all.addAll(more);
+            return all;
+        })));
         return new JsonRows(parts.get(0).fields, groups);
     }
 

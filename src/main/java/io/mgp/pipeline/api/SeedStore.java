@@ -29,14 +29,17 @@ public final class SeedStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedStore.class);
 
+    /** Each part reads the whole file to keep its share: more parts than this would scan more than they save. */
+    private static final int MAX_PARTS = 4;
+
     private final Map<SeedTable, JsonRows> tables = new EnumMap<>(SeedTable.class);
 
     /**
-     * Loads the seeds, each table in as many parts as there are cores, read in parallel (reading rows through JDBC
+     * Loads the seeds, each table in as many parts as there are cores (up to four), read in parallel (reading rows through JDBC
      * is what takes the time); {@link #check(Path)} them first for a clear error about a missing file or column.
      */
     public SeedStore(Path folder) {
-        this(folder, Runtime.getRuntime().availableProcessors());
+        this(folder, Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors()));
     }
 
     SeedStore(Path folder, int parts) {

@@ -1,6 +1,7 @@
 package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.api.ApiHttpServer;
+import io.mgp.pipeline.duck.NativeLibrary;
 import io.mgp.pipeline.log.Redact;
 import io.mgp.pipeline.log.RunLog;
 import io.mgp.pipeline.run.ProgressDisplay;
@@ -31,6 +32,7 @@ public final class CamelApp implements AutoCloseable {
     private final String mode;
 
     CamelApp(Set<Part> parts, Map<String, String> properties) {
+        NativeLibrary.loadInBackground();
         main.addOverrideProperty("camel.main.routes-include-pattern",
                 parts.stream().sorted().map(Part::routes).collect(Collectors.joining(",")));
         if (parts.contains(Part.API)) {
