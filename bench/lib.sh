@@ -68,3 +68,26 @@ stop() {
     kill -KILL $targets "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
 }
+
+# Starts `serve` on PORT with the seeds in SEEDS (further arguments go to serve), its output in LOG, sets
+# SERVER_PID and returns once it answers GET /. The access log is off: it would measure log writing.
+start_server() {
+    local port=$1 seeds=$2 log_file=$3
+    shift 3
+    local -a opts
+    read -ra opts <<<"${JAVA_OPTS:-}"
+    mkdir -p "$(dirname "$log_file")"
+    "$JAVA" "${opts[@]}" -Dmgp.access-log=OFF -jar "$JAR" serve --seeds "$seeds" --port "$port" "$@" \
+        >"$log_file" 2>&1 &
+    SERVER_PID=$!
+    local waited=0
+    until curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do
+        if ! running "$SERVER_PID"; then
+            log "The API server exited before answering; last lines of ${log_file#"$ROOT"/}:"
+            tail -n 20 "$log_file" >&2
+            exit 1
+        fi
+        ((waited++ < 600)) || die "the API server did not answer GET / within 60 s"
+        sleep 0.1
+    done
+}

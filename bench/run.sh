@@ -217,27 +217,6 @@ bench_crawl() {
 
 # --- API throughput ----------------------------------------------------------------
 
-start_server() {
-    local port=$1 log_file=$WORK/logs/serve.log
-    local -a opts
-    read -ra opts <<<"${JAVA_OPTS:-}"
-    mkdir -p "$WORK/logs"
-    # The access log would make wrk measure log writing, so it is off here.
-    "$JAVA" "${opts[@]}" -Dmgp.access-log=OFF -jar "$JAR" serve --seeds "$SEEDS_REAL" --port "$port" \
-        >"$log_file" 2>&1 &
-    SERVER_PID=$!
-    local waited=0
-    until curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do
-        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-            log "The API server exited before answering; last lines of ${log_file#"$ROOT"/}:"
-            tail -n 20 "$log_file" >&2
-            exit 1
-        fi
-        ((waited++ < 600)) || die "the API server did not answer GET / within 60 s"
-        sleep 0.1
-    done
-}
-
 # One wrk run; prints its requests/s. Fails on non-2xx answers, which would mean wrk
 # measured errors rather than the endpoint.
 wrk_once() {
@@ -258,7 +237,7 @@ bench_api() {
     fi
     local port
     port=$(free_port)
-    start_server "$port"
+    start_server "$port" "$SEEDS_REAL" "$WORK/logs/serve.log"
     local base=http://127.0.0.1:$port session
     session=$(python3 "$BENCH_DIR/pick_session.py" "$base")
     local url="$base/classification?session_id=$session"

@@ -68,10 +68,9 @@ trap 'exit 143' TERM
 
 # --- the server and its load ---------------------------------------------------------
 
-start_server() {
-    local port=$1 log_file=$WORK/logs/soak-serve.log
-    local -a opts faults=()
-    read -ra opts <<<"${JAVA_OPTS:-}"
+start_server_with_faults() {
+    local port=$1
+    local -a faults=()
     if [[ -n $SOAK_FAULTS ]]; then
         if "$JAVA" -jar "$JAR" serve --help 2>&1 | grep -q -- '--faults'; then
             faults=(--faults "$SOAK_FAULTS")
@@ -80,20 +79,7 @@ start_server() {
             SOAK_FAULTS=""
         fi
     fi
-    # The access log would write a line per request: off, as in bench/run.sh.
-    "$JAVA" "${opts[@]}" -Dmgp.access-log=OFF -jar "$JAR" serve --seeds "$SEEDS" --port "$port" "${faults[@]}" \
-        >"$log_file" 2>&1 &
-    SERVER_PID=$!
-    local waited=0
-    until curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do
-        if ! running "$SERVER_PID"; then
-            log "The API server exited before answering; last lines of ${log_file#"$ROOT"/}:"
-            tail -n 20 "$log_file" >&2
-            exit 1
-        fi
-        ((waited++ < 600)) || die "the API server did not answer GET / within 60 s"
-        sleep 0.1
-    done
+    start_server "$port" "$SEEDS" "$WORK/logs/soak-serve.log" "${faults[@]}"
 }
 
 # Writes the requests wrk sends, one "METHOD /path?query" per line, found by walking the API from its newest
@@ -231,7 +217,7 @@ main() {
     printf 'GC.run\nGC.heap_info\n' >"$JCMD_COMMANDS"
     local port base requests=$WORK/soak-requests.txt wrk_out=$WORK/logs/soak-wrk.out
     port=$(free_port)
-    start_server "$port"
+    start_server_with_faults "$port"
     base=http://127.0.0.1:$port
     write_requests "$base" "$requests"
     log "== Soak: ${SOAK_SECONDS} s of wrk -t${SOAK_THREADS} -c${SOAK_CONNECTIONS} (${SOAK_PAUSE_MS} ms between requests" \

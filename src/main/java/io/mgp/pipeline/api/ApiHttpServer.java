@@ -10,6 +10,9 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -38,6 +41,18 @@ public final class ApiHttpServer extends VertxPlatformHttpServer {
 
     public ApiHttpServer(String host, int port) {
         super(configuration(host, port));
+    }
+
+    /**
+     * Fails with one clear line when the port is taken. Checked before Camel starts: a failed bind during the start
+     * is also logged by Camel, with its stack trace.
+     */
+    public static void requireFreePort(String host, int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(host))) {
+            // bound and released: the port is free
+        } catch (IOException e) {
+            throw new PipelineException("cannot serve the API on " + host + ":" + port + ": " + e.getMessage());
+        }
     }
 
     private static VertxPlatformHttpServerConfiguration configuration(String host, int port) {

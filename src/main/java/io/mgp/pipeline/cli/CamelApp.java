@@ -57,9 +57,11 @@ public final class CamelApp implements AutoCloseable {
         @Override
         public void beforeConfigure(BaseMainSupport main) {
             CamelContext context = main.getCamelContext();
+            String host = property(context, "mgp.host");
+            int port = Integer.parseInt(property(context, "mgp.port"));
+            ApiHttpServer.requireFreePort(host, port);
             try {
-                context.addService(new ApiHttpServer(property(context, "mgp.host"),
-                        Integer.parseInt(property(context, "mgp.port"))), true, true);
+                context.addService(new ApiHttpServer(host, port), true, true);
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot add the API's HTTP server", e);
             }

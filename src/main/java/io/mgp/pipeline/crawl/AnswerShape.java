@@ -39,7 +39,6 @@ public final class AnswerShape {
 
     public void check(@ExchangeProperty("table") String table, @ExchangeProperty("request") String request,
             @Body String answer) throws IOException {
-        String url = apiUrl + "/" + request;
         String problem;
         try (JsonParser json = JSON.createParser(answer)) {
             problem = problem(json, REQUIRED.getOrDefault(table, Set.of()));
@@ -47,11 +46,16 @@ public final class AnswerShape {
                 // read to the end: a cut-off answer must be told as such
             }
         } catch (JsonParseException e) {
-            throw new UnparseableAnswerException(url, e.getOriginalMessage(), e);
+            throw new UnparseableAnswerException(url(request), e.getOriginalMessage(), e);
         }
         if (problem != null) {
-            throw new WrongAnswerShapeException(url, problem);
+            throw new WrongAnswerShapeException(url(request), problem);
         }
+    }
+
+    /** Made only when an answer is wrong: the check runs for every answer. */
+    private String url(String request) {
+        return apiUrl + "/" + request;
     }
 
     /** The first thing wrong with the answer's shape, or null. */
