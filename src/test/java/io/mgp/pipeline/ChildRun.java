@@ -11,7 +11,10 @@ public final class ChildRun {
     private ChildRun() {
     }
 
-    /** Starts {@code run --seeds --lake --port 0}, its output appended to a log file beside the lake. */
+    /**
+     * Starts {@code run --seeds --lake --port 0}, its output appended to a log file beside the lake, and its
+     * temporary files there too: give it a lake inside a temporary folder.
+     */
     public static Process start(Path seeds, Path lake, String... systemProperties) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1"));

@@ -37,8 +37,11 @@ class ResumeAfterKillTest {
     @TempDir
     static Path seeds;
 
+    /** The lake's folder: the child's log and temporary files go beside the lake, so inside it too. */
     @TempDir
-    Path lake;
+    Path temp;
+
+    private Path lake;
 
     @BeforeAll
     static void generateSeeds() throws IOException {
@@ -79,6 +82,7 @@ class ResumeAfterKillTest {
     }
 
     private Process run() throws IOException {
+        lake = temp.resolve("lake");
         return ChildRun.start(seeds, lake, "mgp.bronze.batch-size=" + BATCH_SIZE);
     }
 
