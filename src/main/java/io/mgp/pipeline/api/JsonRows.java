@@ -100,15 +100,15 @@ final class JsonRows {
     }
 
     /**
-     * Collects rows into groups, sharing equal values so repeated ids and names cost one copy.
-     * Seed files list a group's rows together, so most values equal the previous row's: those are
-     * reused without a lookup.
+     * Collects rows into groups, sharing equal texts so repeated ids and names cost one copy (small numbers are
+     * shared by Java already). Seed files list a group's rows together, so most values equal the previous row's:
+     * those are reused without a lookup.
      */
     static final class Builder {
         private final List<String> fields;
         private final int[] keyIndexes;
         private final Map<String, List<Object[]>> groups = new HashMap<>();
-        private final Map<Object, Object> shared = new HashMap<>();
+        private final Map<String, String> shared = new HashMap<>();
         private Object[] previous;
         private List<Object[]> previousGroup;
 
@@ -123,7 +123,7 @@ final class JsonRows {
                 if (previous != null && Objects.equals(row[i], previous[i])) {
                     row[i] = previous[i];
                 } else {
-                    row[i] = row[i] == null ? null : shared.computeIfAbsent(row[i], v -> v);
+                    row[i] = row[i] instanceof String text ? shared.computeIfAbsent(text, v -> v) : row[i];
                     sameKey &= !isKey(i);
                 }
             }

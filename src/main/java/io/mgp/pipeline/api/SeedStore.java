@@ -139,19 +139,23 @@ public final class SeedStore {
         }
     }
 
+    /** Reads the rows of a part query: its fields, then a flag per field for a value that repeats the previous row's. */
     private static JsonRows collect(ResultSet rs, SeedTable table) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
+        int width = meta.getColumnCount() / 2;
         List<String> fields = new ArrayList<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
+        for (int i = 1; i <= width; i++) {
             fields.add(meta.getColumnLabel(i));
         }
         JsonRows.Builder rows = new JsonRows.Builder(fields, table.keyFields());
+        Object[] previous = new Object[width];
         while (rs.next()) {
-            Object[] row = new Object[fields.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = rs.getObject(i + 1);
+            Object[] row = new Object[width];
+            for (int i = 0; i < width; i++) {
+                row[i] = rs.getBoolean(width + i + 1) ? previous[i] : rs.getObject(i + 1);
             }
             rows.add(row);
+            previous = row;
         }
         return rows.build();
     }

@@ -14,6 +14,7 @@ import io.mgp.pipeline.lake.BronzeWriter;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeLock;
 import io.mgp.pipeline.lake.ModelRunner;
+import io.mgp.pipeline.log.RouteIdMdc;
 import io.mgp.pipeline.metrics.ApiRouteMetrics;
 import io.mgp.pipeline.metrics.CrawlRequestNotifier;
 import io.mgp.pipeline.metrics.PipelineMetrics;
@@ -54,6 +55,7 @@ final class PipelineBeans implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
         registry.bind("runReport", report);
+        RouteIdMdc.install(context);
         PipelineMetrics metrics = PipelineMetrics.install(context);
         report.recordTo(metrics);
         reloadOnlyOwnRouteFiles(context);

@@ -26,9 +26,6 @@ final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     static final List<String> IDS = List.of("season_id", "event_id", "category_id", "session_id", "request");
 
 
-    /** Where Camel's MDC logging ({@code camel.main.use-mdc-logging}) keeps the id of the route processing the exchange. */
-    static final String CAMEL_ROUTE_ID = "camel.routeId";
-
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -50,7 +47,7 @@ final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
             json.writeStringField("timestamp", TIMESTAMP.format(event.getInstant()));
             json.writeStringField("level", event.getLevel().toString());
             json.writeStringField("run_id", runId);
-            writeIfKnown(json, "route_id", mdc.get(CAMEL_ROUTE_ID));
+            writeIfKnown(json, "route_id", mdc.get(RouteIdMdc.KEY));
             writeIfKnown(json, "stage", stage.get());
             for (String id : IDS) {
                 writeIfKnown(json, id, mdc.get(id));

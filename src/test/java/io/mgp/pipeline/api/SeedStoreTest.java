@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.TestSeeds;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,12 +31,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Loading the seeds: every row of every file is served, and a seeds folder the API cannot serve stops the start
  * with a PipelineException whose one line tells the user which file or column to fix.
  */
 class SeedStoreTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -57,6 +64,32 @@ class SeedStoreTest {
             for (List<String> key : keys) {
                 assertArrayEquals(whole.rows(table, key), inParts.rows(table, key), table + " " + key);
             }
+        }
+    }
+
+    /**
+     * Values that repeat the previous row's are read once: a value, its repeats, nulls after it, a value after the
+     * nulls and a null opening a group must all come back as the file has them, in its order, read whole or in parts.
+     */
+    @ParameterizedTest(name = "in {0} part(s)")
+    @ValueSource(ints = {1, 3})
+    void answersHoldEachRowsOwnValuesInTheFilesOrder(int parts) throws Exception {
+        Path seeds = copyOfSmallSeeds();
+        Path classifications = seeds.resolve(SeedTable.CLASSIFICATIONS.fileName());
+        Files.delete(classifications);
+        duck("COPY (FROM (VALUES "
+                + "('1', '1', '1', 's1', 'Ann', 1, 1, 25), ('1', '1', '1', 's1', 'Ann', 1, 2, 20),"
+                + "('1', '1', '1', 's1', NULL, NULL, NULL, 16), ('1', '1', '1', 's1', NULL, NULL, NULL, 16),"
+                + "('1', '1', '1', 's1', 'Ann', 1, 5, 11), ('1', '1', '2', 's1', 'Bo', NULL, 6, 10),"
+                + "('1', '2', '1', 's2', NULL, 7, NULL, NULL), ('1', '2', '1', 's2', NULL, 7, 1, NULL),"
+                + "('1', '2', '1', 's2', 'Ann', 1, 1, 25), ('1', '2', '1', 's3', 'Ann', 1, 1, 25))"
+                + " AS t(season_id, event_id, category_id, session_id, name, \"number\", \"position\", points))"
+                + " TO " + literal(classifications) + " (FORMAT parquet)");
+        SeedStore store = new SeedStore(seeds, parts);
+
+        for (String session : List.of("s1", "s2", "s3")) {
+            assertEquals(fileRows(classifications, session),
+                    JSON.readTree(store.rows(SeedTable.CLASSIFICATIONS, List.of(session))), session);
         }
     }
 
@@ -147,6 +180,21 @@ class SeedStoreTest {
             }
         }
         return keys;
+    }
+
+    /** The file's rows of one session, in its order, as the API's JSON would hold them. */
+    private static JsonNode fileRows(Path file, String session) throws Exception {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = duck.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT coalesce(to_json(list(t ORDER BY ordinal)), '[]') FROM (SELECT"
+                     + " season_id, event_id, category_id, session_id, name, \"number\", \"position\", points,"
+                     + " file_row_number AS ordinal FROM read_parquet(" + literal(file) + ", file_row_number = true)"
+                     + " WHERE session_id = '" + session + "') t")) {
+            rs.next();
+            ObjectNode[] rows = JSON.readValue(rs.getString(1), ObjectNode[].class);
+            Arrays.stream(rows).forEach(row -> row.remove("ordinal"));
+            return JSON.valueToTree(rows);
+        }
     }
 
     private static void duck(String statement) throws SQLException {
