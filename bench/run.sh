@@ -10,7 +10,8 @@
 #   RUNS_SCALE10=3    crawls on the scale-10 seeds (0 skips them)
 #   RUNS_FAULTED=1    crawls on the real seeds through the fault spec (0 skips them)
 #   WRK_RUNS=3        measured wrk runs against the API (0 skips them)
-#   JAVA_OPTS         JVM flags for every run; unset: RUN_JAVA_OPTS (from the Makefile), plus -Xmx512m at scale 10
+#   JAVA_OPTS         JVM flags for every run; unset: RUN_JAVA_OPTS (from the Makefile) and the jar's class
+#                     archive, as `make run` uses them, plus -Xmx512m at scale 10
 #   JAVA=java         the java launcher
 #   REAL_SEEDS        the real data (default ../shared/seeds/motogp); absent: scale-1 seeds
 #
@@ -97,6 +98,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# The class archive `make run` uses, made for this script's copy of the jar (an archive holds its jar's path):
+# sets ARCHIVE_OPTS.
+prepare_class_archive() {
+    log "Training the class archive of ${JAR#"$ROOT"/}"
+    make -s -C "$ROOT" "${JAR%.jar}.jsa" >&2
+    ARCHIVE_OPTS="-XX:SharedArchiveFile=${JAR%.jar}.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+}
 
 # --- crawl benchmark ---------------------------------------------------------------
 
@@ -322,13 +331,15 @@ main() {
     require python3 python3
     require curl curl
     prepare_jar pipeline.jar
+    prepare_class_archive
     prepare_seeds
+    local run_opts="${RUN_JAVA_OPTS:-} $ARCHIVE_OPTS"
     NOOP=1
-    bench_crawl real "$LABEL_REAL" "$SEEDS_REAL" "$RUNS" "${JAVA_OPTS:-${RUN_JAVA_OPTS:-}}" "$TARGET_REAL_S"
+    bench_crawl real "$LABEL_REAL" "$SEEDS_REAL" "$RUNS" "${JAVA_OPTS:-$run_opts}" "$TARGET_REAL_S"
     NOOP=0
-    bench_crawl scale10 "scale-10 seeds" "$SEEDS_SCALE10" "$RUNS_SCALE10" "${JAVA_OPTS:--Xmx512m ${RUN_JAVA_OPTS:-}}" "$TARGET_SCALE10_S"
+    bench_crawl scale10 "scale-10 seeds" "$SEEDS_SCALE10" "$RUNS_SCALE10" "${JAVA_OPTS:--Xmx512m $run_opts}" "$TARGET_SCALE10_S"
     bench_crawl faulted "$LABEL_REAL through --faults $FAULTS" "$SEEDS_REAL" "$RUNS_FAULTED" \
-        "${JAVA_OPTS:-${RUN_JAVA_OPTS:-}}" none "--faults $FAULTS"
+        "${JAVA_OPTS:-$run_opts}" none "--faults $FAULTS"
     bench_api
     print_table
 }
