@@ -97,10 +97,10 @@ final class PipelineBeans implements CamelConfiguration {
             // One pool for every level of the crawl, so --concurrency bounds the requests in flight in all.
             registry.bind("crawlPool", context.getExecutorServiceManager().newFixedThreadPool(
                     this, "crawl", Integer.parseInt(CamelApp.property(context, "mgp.concurrency"))));
-            registry.bind("bronzeBatcher", new BronzeBatcher(report.runId()));
             BronzeWriter bronzeWriter = new BronzeWriter(lake, report, state);
             registry.bind("bronzeWriter", bronzeWriter);
             context.addService(bronzeWriter, true);
+            registry.bind("bronzeBatcher", new BronzeBatcher(report.runId(), bronzeWriter));
             registry.bind("inCallerThread", new SynchronousExecutorService());
             registry.bind("answerShape", new AnswerShape(CamelApp.property(context, "mgp.api-url")));
             registry.bind("retryable", new Retryable(Integer.parseInt(CamelApp.property(context, "mgp.retry.attempts"))));

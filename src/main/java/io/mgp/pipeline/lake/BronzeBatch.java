@@ -1,34 +1,140 @@
 package io.mgp.pipeline.lake;
 
+import io.mgp.pipeline.duck.SqlResource;
+import io.mgp.pipeline.state.StateDb;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
-/** The pages of one bronze table gathered until they are worth a parquet write. */
-public final class BronzeBatch {
+/**
+ * The pages of one bronze table gathered until they are worth a parquet write. Each page goes into a temporary table
+ * of the state database through the Appender as it arrives, so a batch waits in DuckDB's memory rather than on the
+ * heap, where the garbage collector would copy it again and again until it is written.
+ */
+public final class BronzeBatch implements AutoCloseable {
+
+    private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
 
     private final String table;
-    private final List<BronzePage> pages = new ArrayList<>();
+    private final String id;
+    private final String pages;
+    private final DuckDBConnection connection;
+    private final List<String> columns;
+    private DuckDBAppender appender;
+    /** The Appender's own lock: pages come from every crawl thread (one at a time), the seal from the writer's. */
+    private final Lock appending;
     private long size;
 
-    public BronzeBatch(String table) {
+    private BronzeBatch(String table, String id, DuckDBConnection connection) throws SQLException {
         this.table = table;
+        this.id = id;
+        this.pages = "batch_" + id.replace('-', '_');
+        this.connection = connection;
+        try (Statement sql = connection.createStatement()) {
+            sql.execute(SqlResource.load("sql/lake/bronze-pages.sql", Map.of("table", pages)));
+        }
+        this.columns = columns(connection, pages);
+        this.appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, pages);
+        this.appending = appender.unsafeBreakThreadConfinement();
     }
 
-    public void add(BronzePage page) {
-        pages.add(page);
-        size += page.body().length();
+    /** A batch of the table's pages, on a connection of its own to the state database. */
+    public static BronzeBatch open(StateDb state, String table) throws SQLException {
+        String id = LocalDateTime.now(ZoneOffset.UTC).format(BATCH_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        DuckDBConnection connection = state.getConnection();
+        try {
+            return new BronzeBatch(table, id, connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public void add(BronzePage page) throws SQLException {
+        appending.lock();
+        try {
+            appender.beginRow();
+            for (String column : columns) {
+                Object value = page.value(column);
+                if (value == null) {
+                    appender.appendNull();
+                } else if (value instanceof LocalDateTime time) {
+                    appender.append(time);
+                } else {
+                    appender.append(value.toString());
+                }
+            }
+            appender.endRow();
+            size += page.body().length();
+        } finally {
+            appending.unlock();
+        }
+    }
+
+    /** Ends the appending: the pages table is then complete, ready to be copied out. */
+    void seal() throws SQLException {
+        appending.lock();
+        try {
+            if (appender != null) {
+                appender.close();
+                appender = null;
+            }
+        } finally {
+            appending.unlock();
+        }
     }
 
     public String table() {
         return table;
     }
 
-    public List<BronzePage> pages() {
+    /** Unique to this batch; its files are named after it. */
+    String id() {
+        return id;
+    }
+
+    /** The temporary table holding the pages, on {@link #connection()}. */
+    String pages() {
         return pages;
+    }
+
+    DuckDBConnection connection() {
+        return connection;
     }
 
     /** The characters of JSON gathered so far. */
     public long getSize() {
         return size;
+    }
+
+    /** Drops the pages with their connection (a temporary table lives as long as its connection). */
+    @Override
+    public void close() throws SQLException {
+        try {
+            seal();
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static List<String> columns(DuckDBConnection connection, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement sql = connection.createStatement();
+             ResultSet rs = sql.executeQuery(SqlResource.load("sql/lake/table-columns.sql", Map.of("table", table)))) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        }
+        return columns;
     }
 }

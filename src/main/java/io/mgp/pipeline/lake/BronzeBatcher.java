@@ -1,5 +1,6 @@
 package io.mgp.pipeline.lake;
 
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -10,15 +11,17 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
 /**
- * Aggregates API answers of one table into a {@link BronzeBatch}.
+ * Aggregates API answers of one table into a {@link BronzeBatch}, which the writer opens.
  * The crawl's ids travel as exchange properties; each page keeps a copy so its rows can inherit them.
  */
 public final class BronzeBatcher implements AggregationStrategy {
 
     private final String runId;
+    private final BronzeWriter writer;
 
-    public BronzeBatcher(String runId) {
+    public BronzeBatcher(String runId, BronzeWriter writer) {
         this.runId = runId;
+        this.writer = writer;
     }
 
     /** The exchange properties that make up a page's crawl context. */
@@ -27,11 +30,15 @@ public final class BronzeBatcher implements AggregationStrategy {
     @Override
     public Exchange aggregate(Exchange batch, Exchange answer) {
         BronzePage page = page(answer);
-        if (batch == null) {
-            answer.getMessage().setBody(new BronzeBatch(page.table()));
-            batch = answer;
+        try {
+            if (batch == null) {
+                answer.getMessage().setBody(writer.open(page.table()));
+                batch = answer;
+            }
+            batch.getMessage().getBody(BronzeBatch.class).add(page);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot gather " + page.table() + " answers for bronze: " + e.getMessage(), e);
         }
-        batch.getMessage().getBody(BronzeBatch.class).add(page);
         return batch;
     }
 

@@ -9,44 +9,47 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.camel.Service;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a bronze batch as parquet with DuckDB: the answers go in through the Appender, one row each, and
- * out through one {@code COPY ... PARTITION_BY (season)} that unnests their JSON into rows, into a staging folder, and each season's file is renamed into
- * {@code bronze/<table>/season=<year>/<batch>.parquet} only when complete.
+ * Writes a bronze batch as parquet with DuckDB: the answers, gathered in a {@link BronzeBatch} one Appender row each,
+ * go out through one {@code COPY ... PARTITION_BY (season)} that unnests their JSON into rows, into a staging folder,
+ * and each season's file is renamed into {@code bronze/<table>/season=<year>/<batch>.parquet} only when complete.
  */
 public final class BronzeWriter implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(BronzeWriter.class);
-    private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
 
     private final Lake lake;
     private final RunReport report;
     private final StateDb state;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    /** Batches opened and not yet written: a run that stops before it writes them still closes them. */
+    private final Set<BronzeBatch> gathering = ConcurrentHashMap.newKeySet();
 
     public BronzeWriter(Lake lake, RunReport report, StateDb state) {
         this.lake = lake;
         this.report = report;
         this.state = state;
+    }
+
+    /** A new batch of a table's answers, gathering in the state database until {@link #write} copies it out. */
+    public BronzeBatch open(String table) throws SQLException {
+        BronzeBatch batch = BronzeBatch.open(state, table);
+        gathering.add(batch);
+        return batch;
     }
 
     /**
@@ -71,41 +74,22 @@ public final class BronzeWriter implements Service {
     }
 
     private void writeFiles(BronzeBatch batch) throws SQLException {
-        String batchId = LocalDateTime.now(ZoneOffset.UTC).format(BATCH_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String table = "batch_" + batchId.replace('-', '_');
-        Path staging = lake.layer("bronze").resolve(".staging").resolve(batchId);
-        try (DuckDBConnection connection = state.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute(SqlResource.load("sql/lake/bronze-pages.sql", Map.of("table", table)));
-            try {
-                append(connection, table, batch);
-                Files.createDirectories(staging);
-                long rows = sql.executeUpdate(SqlResource.load("sql/lake/bronze-copy.sql", Map.of(
-                        "rows", rows(batch.table(), table), "folder", SqlResource.literal(staging))));
-                List<Path> published = publish(staging, lake.bronze(batch.table()), batchId);
-                // Only now that every file is in place does the state say these answers are in bronze.
-                state.write(connection, stateChanges(batch.table(), table));
-                report.bronzeWritten(batch.table(), rows, published.size());
-                LOG.info("Bronze batch written: {}, {} rows in {} files", batch.table(), rows, published.size());
-            } finally {
-                sql.execute(SqlResource.load("sql/lake/drop-table.sql", Map.of("table", table)));
-            }
+        Path staging = lake.layer("bronze").resolve(".staging").resolve(batch.id());
+        try (batch; Statement sql = batch.connection().createStatement()) {
+            batch.seal();
+            Files.createDirectories(staging);
+            long rows = sql.executeUpdate(SqlResource.load("sql/lake/bronze-copy.sql", Map.of(
+                    "rows", rows(batch.table(), batch.pages()), "folder", SqlResource.literal(staging))));
+            List<Path> published = publish(staging, lake.bronze(batch.table()), batch.id());
+            // Only now that every file is in place does the state say these answers are in bronze.
+            state.write(batch.connection(), stateChanges(batch.table(), batch.pages()));
+            report.bronzeWritten(batch.table(), rows, published.size());
+            LOG.info("Bronze batch written: {}, {} rows in {} files", batch.table(), rows, published.size());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write bronze " + batch.table(), e);
         } finally {
+            gathering.remove(batch);
             deleteQuietly(staging);
-        }
-    }
-
-    private static void append(DuckDBConnection connection, String table, BronzeBatch batch) throws SQLException {
-        List<String> columns = columns(connection, table);
-        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
-            for (BronzePage page : batch.pages()) {
-                appender.beginRow();
-                for (String column : columns) {
-                    appendValue(appender, page.value(column));
-                }
-                appender.endRow();
-            }
         }
     }
 
@@ -122,27 +106,6 @@ public final class BronzeWriter implements Service {
     /** The query that unnests a pages table into a bronze table's rows, one per row of each answer. */
     static String rows(String bronzeTable, String pages) {
         return SqlResource.load("sql/bronze/" + bronzeTable + ".sql", Map.of("pages", pages));
-    }
-
-    private static void appendValue(DuckDBAppender appender, Object value) throws SQLException {
-        if (value == null) {
-            appender.appendNull();
-        } else if (value instanceof LocalDateTime time) {
-            appender.append(time);
-        } else {
-            appender.append(value.toString());
-        }
-    }
-
-    private static List<String> columns(DuckDBConnection connection, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (Statement sql = connection.createStatement();
-             ResultSet rs = sql.executeQuery(SqlResource.load("sql/lake/table-columns.sql", Map.of("table", table)))) {
-            while (rs.next()) {
-                columns.add(rs.getString(1));
-            }
-        }
-        return columns;
     }
 
     /** Moves {@code staging/season=X/part_0.parquet} to {@code target/season=X/<batch>.parquet}, one rename each. */
@@ -173,8 +136,16 @@ public final class BronzeWriter implements Service {
         deleteQuietly(lake.layer("bronze").resolve(".staging"));
     }
 
+    /** Closes the batches a stopped run leaves unwritten, which would keep the state database open. */
     @Override
     public void stop() {
-        // the state database is closed by its own service
+        for (BronzeBatch batch : gathering) {
+            try {
+                batch.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing an unwritten bronze batch of {} failed", batch.table(), e);
+            }
+        }
+        gathering.clear();
     }
 }
