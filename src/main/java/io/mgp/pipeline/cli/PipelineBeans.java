@@ -9,6 +9,7 @@ import io.mgp.pipeline.crawl.AnswerShape;
 import io.mgp.pipeline.crawl.CrawlPlan;
 import io.mgp.pipeline.crawl.RetryAfter;
 import io.mgp.pipeline.crawl.Retryable;
+import io.mgp.pipeline.lake.BronzeBatch;
 import io.mgp.pipeline.lake.BronzeBatcher;
 import io.mgp.pipeline.lake.BronzeWriter;
 import io.mgp.pipeline.lake.Lake;
@@ -33,6 +34,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.RouteWatcherReloadStrategy;
+import org.apache.camel.support.builder.PredicateBuilder;
 import org.apache.camel.util.FileUtil;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
@@ -101,6 +103,9 @@ final class PipelineBeans implements CamelConfiguration {
             registry.bind("bronzeWriter", bronzeWriter);
             context.addService(bronzeWriter, true);
             registry.bind("bronzeBatcher", new BronzeBatcher(report.runId(), bronzeWriter));
+            registry.bind("fullBronzeBatch", BronzeBatch.fullAt(Long.parseLong(CamelApp.property(context, "mgp.bronze.batch-size"))));
+            // Decided once: a simple predicate on the property would read and convert it for every request.
+            registry.bind("rateLimited", PredicateBuilder.constant(Integer.parseInt(CamelApp.property(context, "mgp.max-rps")) > 0));
             registry.bind("inCallerThread", new SynchronousExecutorService());
             registry.bind("answerShape", new AnswerShape(CamelApp.property(context, "mgp.api-url")));
             registry.bind("retryable", new Retryable(Integer.parseInt(CamelApp.property(context, "mgp.retry.attempts"))));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
+import org.apache.camel.Predicate;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -115,6 +116,14 @@ public final class BronzeBatch implements AutoCloseable {
     /** The characters of JSON gathered so far. */
     public long getSize() {
         return size;
+    }
+
+    /**
+     * Whether the batch an aggregated exchange holds has gathered this many characters of JSON. Asked for every
+     * answer, so plain Java: simple's {@code ${body.size}} looks the getter up by reflection each time.
+     */
+    public static Predicate fullAt(long characters) {
+        return exchange -> exchange.getMessage().getBody(BronzeBatch.class).getSize() >= characters;
     }
 
     /** Drops the pages with their connection (a temporary table lives as long as its connection). */
