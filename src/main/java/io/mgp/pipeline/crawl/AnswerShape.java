@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Body;
@@ -20,13 +21,13 @@ public final class AnswerShape {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** The fields each table's rows must have; ids may come as strings or numbers. */
-    private static final Map<String, Set<String>> REQUIRED = Map.of(
-            "seasons", Set.of("id", "year"),
-            "events", Set.of("id", "name"),
-            "categories", Set.of("id", "name"),
-            "sessions", Set.of("id", "name"),
-            "classifications", Set.of("name", "position", "points"));
+    /** The fields each table's rows must have, in the order a problem names them; ids may be strings or numbers. */
+    private static final Map<String, List<String>> REQUIRED = Map.of(
+            "seasons", List.of("id", "year"),
+            "events", List.of("id", "name"),
+            "categories", List.of("id", "name"),
+            "sessions", List.of("id", "name"),
+            "classifications", List.of("name", "points", "position"));
 
     /** Fields that must be numbers (or null); any other field must be a string, a number or null. */
     private static final Set<String> NUMBERS = Set.of("year", "number", "position", "points");
@@ -41,7 +42,7 @@ public final class AnswerShape {
             @Body String answer) throws IOException {
         String problem;
         try (JsonParser json = JSON.createParser(answer)) {
-            problem = problem(json, REQUIRED.getOrDefault(table, Set.of()));
+            problem = problem(json, REQUIRED.getOrDefault(table, List.of()));
             while (json.nextToken() != null) {
                 // read to the end: a cut-off answer must be told as such
             }
@@ -59,7 +60,7 @@ public final class AnswerShape {
     }
 
     /** The first thing wrong with the answer's shape, or null. */
-    private static String problem(JsonParser json, Set<String> required) throws IOException {
+    private static String problem(JsonParser json, List<String> required) throws IOException {
         JsonToken token = json.nextToken();
         if (token == null) {
             throw new JsonParseException(json, "the answer is empty");
@@ -79,8 +80,9 @@ public final class AnswerShape {
         return json.nextToken() == null ? null : "unexpected content after the JSON array";
     }
 
-    private static String rowProblem(JsonParser json, Set<String> required) throws IOException {
-        Set<String> missing = new HashSet<>(required);
+    /** Checked for every row of every answer: the required fields seen are bits, not a set to allocate. */
+    private static String rowProblem(JsonParser json, List<String> required) throws IOException {
+        int seen = 0;
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String field = json.currentName();
             JsonToken value = json.nextToken();
@@ -89,9 +91,21 @@ public final class AnswerShape {
             if (!fits) {
                 return "field '" + field + "' is " + describe(value);
             }
-            missing.remove(field);
+            int index = required.indexOf(field);
+            if (index >= 0) {
+                seen |= 1 << index;
+            }
         }
-        return missing.isEmpty() ? null : "a row lacks " + String.join(", ", missing.stream().sorted().toList());
+        if (seen == (1 << required.size()) - 1) {
+            return null;
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < required.size(); i++) {
+            if ((seen & 1 << i) == 0) {
+                missing.add(required.get(i));
+            }
+        }
+        return "a row lacks " + String.join(", ", missing);
     }
 
     private static String describe(JsonToken token) {
