@@ -29,14 +29,16 @@ import io.mgp.pipeline.state.TaskQueue;
 import java.util.Arrays;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.RouteWatcherReloadStrategy;
 import org.apache.camel.support.builder.PredicateBuilder;
 import org.apache.camel.util.FileUtil;
-import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
 /**
  * The beans the route files call, bound once the configuration is resolved and before the routes start.
@@ -106,7 +108,7 @@ final class PipelineBeans implements CamelConfiguration {
             registry.bind("fullBronzeBatch", BronzeBatch.fullAt(Long.parseLong(CamelApp.property(context, "mgp.bronze.batch-size"))));
             // Decided once: a simple predicate on the property would read and convert it for every request.
             registry.bind("rateLimited", PredicateBuilder.constant(Integer.parseInt(CamelApp.property(context, "mgp.max-rps")) > 0));
-            registry.bind("inCallerThread", new SynchronousExecutorService());
+            registry.bind("bronzeWriters", bronzeWriters(context));
             registry.bind("answerShape", new AnswerShape(CamelApp.property(context, "mgp.api-url")));
             registry.bind("retryable", new Retryable(Integer.parseInt(CamelApp.property(context, "mgp.retry.attempts"))));
             registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(Long.parseLong(CamelApp.property(context, "mgp.retry.max-delay")))));
@@ -139,5 +141,14 @@ final class PipelineBeans implements CamelConfiguration {
     /** {@code mgp.tasks}: {@code all}, or the most tasks a run fetches. */
     private static Integer taskLimit(String value) {
         return "all".equals(value) ? null : Integer.valueOf(value);
+    }
+
+    /**
+     * One thread that writes full bronze batches while the crawl goes on; a batch that fills while it is busy is
+     * written by the crawl thread that filled it, so the crawl cannot outrun the writer, and a flush writes two at once.
+     */
+    private ExecutorService bronzeWriters(CamelContext context) {
+        return context.getExecutorServiceManager().newThreadPool(this, "bronze", new ThreadPoolProfileBuilder("bronze")
+                .poolSize(1).maxPoolSize(1).maxQueueSize(0).rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build());
     }
 }

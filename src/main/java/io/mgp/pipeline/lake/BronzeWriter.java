@@ -13,10 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.camel.Service;
@@ -37,7 +37,7 @@ public final class BronzeWriter implements Service {
     private final StateDb state;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     /** Batches opened and not yet written: a run that stops before it writes them still closes them. */
-    private final Set<BronzeBatch> gathering = ConcurrentHashMap.newKeySet();
+    private final Set<BronzeBatch> gathering = new HashSet<>();
 
     public BronzeWriter(Lake lake, RunReport report, StateDb state) {
         this.lake = lake;
@@ -48,7 +48,9 @@ public final class BronzeWriter implements Service {
     /** A new batch of a table's answers, gathering in the state database until {@link #write} copies it out. */
     public BronzeBatch open(String table) throws SQLException {
         BronzeBatch batch = BronzeBatch.open(state, table);
-        gathering.add(batch);
+        synchronized (gathering) {
+            gathering.add(batch);
+        }
         return batch;
     }
 
@@ -65,8 +67,16 @@ public final class BronzeWriter implements Service {
         }
     }
 
-    /** Fails when any batch could not be written, so that silver and gold are never built without its rows. */
-    public void requireAllWritten() {
+    /**
+     * Waits until every batch opened is written, then fails when any could not be, so that silver and gold are never
+     * built without its rows. Called once the aggregator has completed every batch.
+     */
+    public void requireAllWritten() throws InterruptedException {
+        synchronized (gathering) {
+            while (!gathering.isEmpty()) {
+                gathering.wait();
+            }
+        }
         Exception first = failure.get();
         if (first != null) {
             throw new PipelineException("bronze write failed: " + PipelineException.firstLine(first), first);
@@ -88,8 +98,11 @@ public final class BronzeWriter implements Service {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write bronze " + batch.table(), e);
         } finally {
-            gathering.remove(batch);
             deleteQuietly(staging);
+            synchronized (gathering) {
+                gathering.remove(batch);
+                gathering.notifyAll();
+            }
         }
     }
 
@@ -139,13 +152,16 @@ public final class BronzeWriter implements Service {
     /** Closes the batches a stopped run leaves unwritten, which would keep the state database open. */
     @Override
     public void stop() {
-        for (BronzeBatch batch : gathering) {
-            try {
-                batch.close();
-            } catch (SQLException e) {
-                LOG.debug("Closing an unwritten bronze batch of {} failed", batch.table(), e);
+        synchronized (gathering) {
+            for (BronzeBatch batch : gathering) {
+                try {
+                    batch.close();
+                } catch (SQLException e) {
+                    LOG.debug("Closing an unwritten bronze batch of {} failed", batch.table(), e);
+                }
             }
+            gathering.clear();
+            gathering.notifyAll();
         }
-        gathering.clear();
     }
 }

@@ -58,6 +58,8 @@ class BronzeRouteTest {
                 "one answer: still gathering");
 
         sendClassification("2001", "s2", row("s2", "Loris Capirossi", 1), row("s2", "Sete Gibernau", 2));
+        // The full batch is being written on the bronze writer's thread: wait for that write, not for a flush.
+        app.context().getRegistry().lookupByNameAndType("bronzeWriter", BronzeWriter.class).requireAllWritten();
 
         assertEquals(4, bronzeRows("season=2001"), "two answers reach the batch size and their 4 rows are written");
         assertNoPartialFiles(lake);
