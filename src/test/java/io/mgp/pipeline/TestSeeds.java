@@ -1,5 +1,6 @@
 package io.mgp.pipeline;
 
+import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.seed.SeedGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,10 +38,20 @@ public final class TestSeeds {
     private static Path generate(long randomSeed) {
         try {
             Path folder = Files.createTempDirectory("mgp-seeds-");
+            // Shared by every test of the JVM, so deleted only when it exits.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder)));
             new SeedGenerator(SMALL_SCALE, randomSeed).write(folder);
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            Lake.deleteTree(folder);
+        } catch (IOException e) {
+            // the temp folder's owner cleans up what is left
         }
     }
 

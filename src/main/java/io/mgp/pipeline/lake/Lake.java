@@ -48,7 +48,7 @@ public final class Lake {
     }
 
     /** Deletes a folder and everything in it; nothing happens when it does not exist. */
-    static void deleteTree(Path folder) throws IOException {
+    public static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }
