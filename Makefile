@@ -19,6 +19,8 @@ SOURCES    := pom.xml $(shell find src/main -type f 2>/dev/null)
 MOTOGP_URL := https://raw.githubusercontent.com/andrew-a-hale/open-motogp/master/data-lake/silver
 
 .PHONY: run test server dev jmx bench soak seeds seeds-motogp jar clean
+# A recipe that fails leaves no half-made target behind (a class archive written before its training run failed).
+.DELETE_ON_ERROR:
 
 run: $(JAR) $(ARCHIVE) $(SEEDS)/seasons.parquet
 	$(JAVA) $(RUN_JAVA_OPTS) $(ARCHIVE_OPTS) -jar $(JAR) run --seeds $(SEEDS) --lake $(LAKE) --port $(PORT)

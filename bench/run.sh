@@ -331,9 +331,12 @@ main() {
     require python3 python3
     require curl curl
     prepare_jar pipeline.jar
-    prepare_class_archive
     prepare_seeds
-    local run_opts="${RUN_JAVA_OPTS:-} $ARCHIVE_OPTS"
+    local run_opts=""
+    if [[ -z ${JAVA_OPTS:-} ]]; then
+        prepare_class_archive
+        run_opts="${RUN_JAVA_OPTS:-} $ARCHIVE_OPTS"
+    fi
     NOOP=1
     bench_crawl real "$LABEL_REAL" "$SEEDS_REAL" "$RUNS" "${JAVA_OPTS:-$run_opts}" "$TARGET_REAL_S"
     NOOP=0

@@ -3,6 +3,7 @@ package io.mgp.pipeline.cli;
 import io.mgp.pipeline.api.ApiHttpServer;
 import io.mgp.pipeline.duck.NativeLibrary;
 import io.mgp.pipeline.log.Redact;
+import io.mgp.pipeline.log.RouteIdMdc;
 import io.mgp.pipeline.log.RunLog;
 import io.mgp.pipeline.run.ProgressDisplay;
 import io.mgp.pipeline.run.RunReport;
@@ -21,6 +22,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** The Camel application a command runs: application.properties with the flags on top, and the parts it needs. */
 public final class CamelApp implements AutoCloseable {
@@ -116,6 +118,8 @@ public final class CamelApp implements AutoCloseable {
             try {
                 return producer.requestBody("direct:run", null, RunReport.class);
             } catch (RuntimeException e) {
+                // The run may have ended on a crawl thread: the route id this thread last had is not the failure's.
+                MDC.remove(RouteIdMdc.KEY);
                 LOG.error(RunLog.FILE_ONLY, "Run failed: {}", Errors.describe(e), e);
                 throw e;
             } finally {

@@ -26,19 +26,19 @@ import io.mgp.pipeline.state.AnswerLog;
 import io.mgp.pipeline.state.RunHistory;
 import io.mgp.pipeline.state.StateDb;
 import io.mgp.pipeline.state.TaskQueue;
-import java.util.Arrays;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.RouteWatcherReloadStrategy;
 import org.apache.camel.support.builder.PredicateBuilder;
 import org.apache.camel.util.FileUtil;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * The beans the route files call, bound once the configuration is resolved and before the routes start.
@@ -143,10 +143,7 @@ final class PipelineBeans implements CamelConfiguration {
         return "all".equals(value) ? null : Integer.valueOf(value);
     }
 
-    /**
-     * One thread that writes full bronze batches while the crawl goes on; a batch that fills while it is busy is
-     * written by the crawl thread that filled it, so the crawl cannot outrun the writer, and a flush writes two at once.
-     */
+    /** The bronze writer thread (routes/lake.yaml says how the aggregator uses it): no queue, the caller runs. */
     private ExecutorService bronzeWriters(CamelContext context) {
         return context.getExecutorServiceManager().newThreadPool(this, "bronze", new ThreadPoolProfileBuilder("bronze")
                 .poolSize(1).maxPoolSize(1).maxQueueSize(0).rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build());

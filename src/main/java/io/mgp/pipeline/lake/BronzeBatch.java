@@ -50,7 +50,7 @@ public final class BronzeBatch implements AutoCloseable {
     }
 
     /** A batch of the table's pages, on a connection of its own to the state database. */
-    public static BronzeBatch open(StateDb state, String table) throws SQLException {
+    static BronzeBatch open(StateDb state, String table) throws SQLException {
         String id = LocalDateTime.now(ZoneOffset.UTC).format(BATCH_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
         DuckDBConnection connection = state.getConnection();
         try {
@@ -61,6 +61,7 @@ public final class BronzeBatch implements AutoCloseable {
         }
     }
 
+    /** Appends the page; a failure leaves the Appender mid-row, so the batch's write fails too. */
     public void add(BronzePage page) throws SQLException {
         appending.lock();
         try {
@@ -114,16 +115,16 @@ public final class BronzeBatch implements AutoCloseable {
     }
 
     /** The characters of JSON gathered so far. */
-    public long getSize() {
+    public long size() {
         return size;
     }
 
     /**
      * Whether the batch an aggregated exchange holds has gathered this many characters of JSON. Asked for every
-     * answer, so plain Java: simple's {@code ${body.size}} looks the getter up by reflection each time.
+     * answer, so plain Java: simple's {@code ${body.size}} would look the getter up by reflection each time.
      */
     public static Predicate fullAt(long characters) {
-        return exchange -> exchange.getMessage().getBody(BronzeBatch.class).getSize() >= characters;
+        return exchange -> exchange.getMessage().getBody(BronzeBatch.class).size() >= characters;
     }
 
     /** Drops the pages with their connection (a temporary table lives as long as its connection). */

@@ -32,14 +32,32 @@ public final class BronzeBatcher implements AggregationStrategy {
         BronzePage page = page(answer);
         try {
             if (batch == null) {
-                answer.getMessage().setBody(writer.open(page.table()));
-                batch = answer;
+                answer.getMessage().setBody(first(page));
+                return answer;
             }
             batch.getMessage().getBody(BronzeBatch.class).add(page);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot gather " + page.table() + " answers for bronze: " + e.getMessage(), e);
         }
         return batch;
+    }
+
+    /** The aggregator has completed the batch and hands it to a writer. */
+    @Override
+    public void onCompletion(Exchange batch) {
+        writer.completed(batch.getMessage().getBody(BronzeBatch.class));
+    }
+
+    /** A new batch holding the page; one whose first page fails is discarded, as the aggregator forgets it. */
+    private BronzeBatch first(BronzePage page) throws SQLException {
+        BronzeBatch batch = writer.open(page.table());
+        try {
+            batch.add(page);
+            return batch;
+        } catch (SQLException | RuntimeException e) {
+            writer.discard(batch);
+            throw e;
+        }
     }
 
     private BronzePage page(Exchange answer) {

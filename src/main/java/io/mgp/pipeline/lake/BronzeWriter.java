@@ -36,8 +36,13 @@ public final class BronzeWriter implements Service {
     private final RunReport report;
     private final StateDb state;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    /** Guards the two sets below, and is notified as a batch is written. */
+    private final Object batches = new Object();
     /** Batches opened and not yet written: a run that stops before it writes them still closes them. */
     private final Set<BronzeBatch> gathering = new HashSet<>();
+    /** Batches the aggregator completed and no writer has finished yet: what a flush waits for. */
+    private final Set<BronzeBatch> completed = new HashSet<>();
+    private boolean stopped;
 
     public BronzeWriter(Lake lake, RunReport report, StateDb state) {
         this.lake = lake;
@@ -48,10 +53,25 @@ public final class BronzeWriter implements Service {
     /** A new batch of a table's answers, gathering in the state database until {@link #write} copies it out. */
     public BronzeBatch open(String table) throws SQLException {
         BronzeBatch batch = BronzeBatch.open(state, table);
-        synchronized (gathering) {
+        synchronized (batches) {
             gathering.add(batch);
         }
         return batch;
+    }
+
+    /** The aggregator completed the batch: it is on its way to {@link #write}, which a flush waits for. */
+    public void completed(BronzeBatch batch) {
+        synchronized (batches) {
+            completed.add(batch);
+        }
+    }
+
+    /** Closes a batch that will never be written. */
+    public void discard(BronzeBatch batch) {
+        synchronized (batches) {
+            gathering.remove(batch);
+        }
+        closeQuietly(batch);
     }
 
     /**
@@ -64,17 +84,22 @@ public final class BronzeWriter implements Service {
         } catch (Exception e) {
             failure.compareAndSet(null, e);
             throw e;
+        } finally {
+            done(batch);
         }
     }
 
     /**
-     * Waits until every batch opened is written, then fails when any could not be, so that silver and gold are never
-     * built without its rows. Called once the aggregator has completed every batch.
+     * Waits until every batch the aggregator completed is written, then fails when any could not be, so that silver
+     * and gold are never built without its rows. (An answer that arrives after a flush starts the next batch.)
      */
     public void requireAllWritten() throws InterruptedException {
-        synchronized (gathering) {
-            while (!gathering.isEmpty()) {
-                gathering.wait();
+        synchronized (batches) {
+            while (!completed.isEmpty() && !stopped) {
+                batches.wait();
+            }
+            if (!completed.isEmpty()) {
+                failure.compareAndSet(null, new PipelineException("stopped before every bronze batch was written"));
             }
         }
         Exception first = failure.get();
@@ -99,10 +124,15 @@ public final class BronzeWriter implements Service {
             throw new UncheckedIOException("Cannot write bronze " + batch.table(), e);
         } finally {
             deleteQuietly(staging);
-            synchronized (gathering) {
-                gathering.remove(batch);
-                gathering.notifyAll();
-            }
+        }
+    }
+
+    /** The batch is written, or failed with its failure recorded: a flush waiting for it may go on. */
+    private void done(BronzeBatch batch) {
+        synchronized (batches) {
+            gathering.remove(batch);
+            completed.remove(batch);
+            batches.notifyAll();
         }
     }
 
@@ -149,19 +179,31 @@ public final class BronzeWriter implements Service {
         deleteQuietly(lake.layer("bronze").resolve(".staging"));
     }
 
-    /** Closes the batches a stopped run leaves unwritten, which would keep the state database open. */
+    /**
+     * Closes the batches a stopped run leaves gathering, which would keep the state database open, and fails a flush
+     * still waiting. Batches a writer is copying out are left to it (closing them would pull the connection from
+     * under its COPY).
+     */
     @Override
     public void stop() {
-        synchronized (gathering) {
-            for (BronzeBatch batch : gathering) {
-                try {
-                    batch.close();
-                } catch (SQLException e) {
-                    LOG.debug("Closing an unwritten bronze batch of {} failed", batch.table(), e);
-                }
+        List<BronzeBatch> unwritten;
+        synchronized (batches) {
+            unwritten = gathering.stream().filter(batch -> !completed.contains(batch)).toList();
+            unwritten.forEach(gathering::remove);
+            stopped = true;
+            if (!unwritten.isEmpty()) {
+                failure.compareAndSet(null, new PipelineException("stopped with " + unwritten.size() + " bronze batch(es) unwritten"));
             }
-            gathering.clear();
-            gathering.notifyAll();
+            batches.notifyAll();
+        }
+        unwritten.forEach(BronzeWriter::closeQuietly);
+    }
+
+    private static void closeQuietly(BronzeBatch batch) {
+        try {
+            batch.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing an unwritten bronze batch of {} failed", batch.table(), e);
         }
     }
 }

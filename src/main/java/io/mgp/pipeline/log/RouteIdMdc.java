@@ -45,10 +45,14 @@ public final class RouteIdMdc implements UnitOfWorkFactory {
     }
 
     /**
-     * Names the route on top of the exchange's route stack as it enters and leaves routes. An exchange that goes on
-     * on another thread (after a parallel split) names its route there before its next step.
+     * Names the route on top of the exchange's route stack as it enters and leaves routes, and what the thread had
+     * before once it leaves the last (an exchange run inside another's step, as a bronze write can be). An exchange
+     * that goes on on another thread (after a parallel split) names its route there before its next step. Child units
+     * of work (shareUnitOfWork) would be Camel's own, without the MDC: no route here shares them.
      */
     private static final class RouteTracking extends DefaultUnitOfWork {
+
+        private final String outer = MDC.get(KEY);
 
         RouteTracking(Exchange exchange, InflightRepository inflight, boolean allowUseOriginalMessage, boolean useBreadcrumb) {
             super(exchange, inflight, allowUseOriginalMessage, useBreadcrumb);
@@ -57,13 +61,13 @@ public final class RouteIdMdc implements UnitOfWorkFactory {
         @Override
         public void pushRoute(Route route) {
             super.pushRoute(route);
-            name(route);
+            nameCurrentRoute();
         }
 
         @Override
         public Route popRoute() {
             Route left = super.popRoute();
-            name(getRoute());
+            nameCurrentRoute();
             return left;
         }
 
@@ -74,13 +78,14 @@ public final class RouteIdMdc implements UnitOfWorkFactory {
 
         @Override
         public AsyncCallback beforeProcess(Processor processor, Exchange exchange, AsyncCallback callback) {
-            name(getRoute());
+            nameCurrentRoute();
             return callback;
         }
 
         /** Writes the MDC only when it changes: most steps stay in the route the previous one was in. */
-        private static void name(Route route) {
-            String id = route == null ? null : route.getRouteId();
+        private void nameCurrentRoute() {
+            Route route = getRoute();
+            String id = route == null ? outer : route.getRouteId();
             if (!Objects.equals(MDC.get(KEY), id)) {
                 if (id == null) {
                     MDC.remove(KEY);

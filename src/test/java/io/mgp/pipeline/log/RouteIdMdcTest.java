@@ -18,7 +18,7 @@ import org.slf4j.MDC;
 
 /**
  * The run log's route_id: while an exchange is in a route, the MDC names that route, on whichever thread runs it;
- * once it leaves, the route it came from; nothing once the exchange is done.
+ * once it leaves, the route it came from; once the exchange is done, what the thread had before.
  */
 class RouteIdMdcTest {
 
@@ -66,6 +66,16 @@ class RouteIdMdcTest {
 
         assertEquals(Map.of("a", "outer", "b", "outer", "c", "outer", "d", "outer"), seenBySplitItem);
         assertEquals(List.of("inner=inner", "inner=inner", "inner=inner", "inner=inner"), seen.subList(3, 7));
+    }
+
+    @Test
+    void anExchangeRunInsideAnotherGivesItsRouteBackWhenDone() {
+        MDC.put(RouteIdMdc.KEY, "caller");
+
+        context.createProducerTemplate().sendBody("direct:inner", "a");
+
+        assertEquals(List.of("inner=inner"), seen);
+        assertEquals("caller", MDC.get(RouteIdMdc.KEY));
     }
 
     @Test
