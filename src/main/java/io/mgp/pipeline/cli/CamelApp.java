@@ -123,6 +123,7 @@ public final class CamelApp implements AutoCloseable {
                 LOG.error(RunLog.FILE_ONLY, "Run failed: {}", Errors.describe(e), e);
                 throw e;
             } finally {
+                MDC.remove(RouteIdMdc.KEY);
                 producer.stop();
             }
         }

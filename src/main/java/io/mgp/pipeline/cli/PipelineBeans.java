@@ -9,7 +9,6 @@ import io.mgp.pipeline.crawl.AnswerShape;
 import io.mgp.pipeline.crawl.CrawlPlan;
 import io.mgp.pipeline.crawl.RetryAfter;
 import io.mgp.pipeline.crawl.Retryable;
-import io.mgp.pipeline.lake.BronzeBatch;
 import io.mgp.pipeline.lake.BronzeBatcher;
 import io.mgp.pipeline.lake.BronzeWriter;
 import io.mgp.pipeline.lake.Lake;
@@ -105,7 +104,7 @@ final class PipelineBeans implements CamelConfiguration {
             registry.bind("bronzeWriter", bronzeWriter);
             context.addService(bronzeWriter, true);
             registry.bind("bronzeBatcher", new BronzeBatcher(report.runId(), bronzeWriter));
-            registry.bind("fullBronzeBatch", BronzeBatch.fullAt(Long.parseLong(CamelApp.property(context, "mgp.bronze.batch-size"))));
+            registry.bind("fullBronzeBatch", bronzeWriter.fullAt(Long.parseLong(CamelApp.property(context, "mgp.bronze.batch-size"))));
             // Decided once: a simple predicate on the property would read and convert it for every request.
             registry.bind("rateLimited", PredicateBuilder.constant(Integer.parseInt(CamelApp.property(context, "mgp.max-rps")) > 0));
             registry.bind("bronzeWriters", bronzeWriters(context));

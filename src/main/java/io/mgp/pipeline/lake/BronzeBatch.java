@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
-import org.apache.camel.Predicate;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -35,6 +34,8 @@ public final class BronzeBatch implements AutoCloseable {
     /** The Appender's own lock: pages come from every crawl thread (one at a time), the seal from the writer's. */
     private final Lock appending;
     private long size;
+    /** Why a page could not be appended: the Appender is then mid-row, and the batch cannot be written whole. */
+    private SQLException broken;
 
     private BronzeBatch(String table, String id, DuckDBConnection connection) throws SQLException {
         this.table = table;
@@ -61,7 +62,6 @@ public final class BronzeBatch implements AutoCloseable {
         }
     }
 
-    /** Appends the page; a failure leaves the Appender mid-row, so the batch's write fails too. */
     public void add(BronzePage page) throws SQLException {
         appending.lock();
         try {
@@ -78,16 +78,26 @@ public final class BronzeBatch implements AutoCloseable {
             }
             appender.endRow();
             size += page.body().length();
+        } catch (SQLException e) {
+            broken = broken == null ? e : broken;
+            throw e;
         } finally {
             appending.unlock();
         }
     }
 
-    /** Ends the appending: the pages table is then complete, ready to be copied out. */
+    /**
+     * Ends the appending: the pages table is then complete, ready to be copied out. Fails when a page could not be
+     * appended, and flushes before closing, as the Appender's close would swallow a failed flush.
+     */
     void seal() throws SQLException {
         appending.lock();
         try {
+            if (broken != null) {
+                throw new SQLException("a " + table + " answer could not be gathered: " + broken.getMessage(), broken);
+            }
             if (appender != null) {
+                appender.flush();
                 appender.close();
                 appender = null;
             }
@@ -119,20 +129,17 @@ public final class BronzeBatch implements AutoCloseable {
         return size;
     }
 
-    /**
-     * Whether the batch an aggregated exchange holds has gathered this many characters of JSON. Asked for every
-     * answer, so plain Java: simple's {@code ${body.size}} would look the getter up by reflection each time.
-     */
-    public static Predicate fullAt(long characters) {
-        return exchange -> exchange.getMessage().getBody(BronzeBatch.class).size() >= characters;
-    }
-
     /** Drops the pages with their connection (a temporary table lives as long as its connection). */
     @Override
     public void close() throws SQLException {
+        appending.lock();
         try {
-            seal();
+            if (appender != null) {
+                appender.close();
+                appender = null;
+            }
         } finally {
+            appending.unlock();
             connection.close();
         }
     }

@@ -52,7 +52,9 @@ public final class RouteIdMdc implements UnitOfWorkFactory {
      */
     private static final class RouteTracking extends DefaultUnitOfWork {
 
-        private final String outer = MDC.get(KEY);
+        /** What the thread had before the exchange entered its first route, given back once it leaves the last. */
+        private String outer;
+        private boolean inRoute;
 
         RouteTracking(Exchange exchange, InflightRepository inflight, boolean allowUseOriginalMessage, boolean useBreadcrumb) {
             super(exchange, inflight, allowUseOriginalMessage, useBreadcrumb);
@@ -60,6 +62,10 @@ public final class RouteIdMdc implements UnitOfWorkFactory {
 
         @Override
         public void pushRoute(Route route) {
+            if (!inRoute) {
+                outer = MDC.get(KEY);
+                inRoute = true;
+            }
             super.pushRoute(route);
             nameCurrentRoute();
         }
@@ -68,6 +74,7 @@ public final class RouteIdMdc implements UnitOfWorkFactory {
         public Route popRoute() {
             Route left = super.popRoute();
             nameCurrentRoute();
+            inRoute = getRoute() != null;
             return left;
         }
 
@@ -84,6 +91,10 @@ public final class RouteIdMdc implements UnitOfWorkFactory {
 
         /** Writes the MDC only when it changes: most steps stay in the route the previous one was in. */
         private void nameCurrentRoute() {
+            if (!inRoute) {
+                // not in a route yet: what the thread's MDC holds is not this exchange's
+                return;
+            }
             Route route = getRoute();
             String id = route == null ? outer : route.getRouteId();
             if (!Objects.equals(MDC.get(KEY), id)) {
