@@ -69,6 +69,23 @@ stop() {
     wait "$pid" 2>/dev/null || true
 }
 
+# On any exit, stops the processes whose pids the named variables hold (empty: none running); an interrupt or a
+# TERM exits with the usual status, through the same stop.
+stop_on_exit() {
+    STOP_ON_EXIT=("$@")
+    trap stop_named EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
+stop_named() {
+    local name
+    for name in "${STOP_ON_EXIT[@]}"; do
+        [[ -z ${!name} ]] || stop "${!name}"
+        printf -v "$name" '%s' ""
+    done
+}
+
 # Starts `serve` on PORT with the seeds in SEEDS (further arguments go to serve), its output in LOG, sets
 # SERVER_PID and returns once it answers GET /. The access log is off: it would measure log writing.
 start_server() {

@@ -90,14 +90,7 @@ plural_runs() {
     if (($1 == 1)); then echo "1 run"; else echo "$1 runs"; fi
 }
 
-cleanup() {
-    [[ -z $CHILD_PID ]] || stop "$CHILD_PID"
-    [[ -z $SERVER_PID ]] || stop "$SERVER_PID"
-    CHILD_PID="" SERVER_PID=""
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_on_exit CHILD_PID SERVER_PID
 
 # The class archive `make run` uses, made for this script's copy of the jar (an archive holds its jar's path):
 # sets ARCHIVE_OPTS.

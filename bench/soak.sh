@@ -57,14 +57,7 @@ prepare_seeds() {
     fi
 }
 
-cleanup() {
-    [[ -z $WRK_PID ]] || stop "$WRK_PID"
-    [[ -z $SERVER_PID ]] || stop "$SERVER_PID"
-    WRK_PID="" SERVER_PID=""
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_on_exit WRK_PID SERVER_PID
 
 # --- the server and its load ---------------------------------------------------------
 
