@@ -12,6 +12,9 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  */
 public final class RetryAfter implements Processor {
 
+    /** When the failure being retried was judged retryable (System.nanoTime), set by {@link Retryable}. */
+    static final String FAILED_AT = "mgp.failedAt";
+
     private final Duration cap;
 
     public RetryAfter(Duration cap) {
@@ -20,15 +23,25 @@ public final class RetryAfter implements Processor {
 
     @Override
     public void process(Exchange exchange) throws InterruptedException {
+        long wait = remainingMillis(exchange, System.nanoTime());
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+
+    /**
+     * What is left to wait at {@code now} (System.nanoTime): a 429's Retry-After (capped) less the time since the
+     * failure, which Camel's backoff has just spent; 0 for any other failure.
+     */
+    long remainingMillis(Exchange exchange, long now) {
         Exception failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (failure instanceof HttpOperationFailedException answer && answer.getStatusCode() == 429) {
-            long waited = exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY, 0L, Long.class);
-            long wait = Math.min(seconds(retryAfter(answer)) * 1000, cap.toMillis()) - waited;
-            if (wait > 0) {
-                Thread.sleep(wait);
-            }
+        if (!(failure instanceof HttpOperationFailedException answer) || answer.getStatusCode() != 429) {
+            return 0;
         }
+        long asked = Math.min(seconds(retryAfter(answer)) * 1000, cap.toMillis());
+        long waited = (now - exchange.getProperty(FAILED_AT, now, Long.class)) / 1_000_000;
+        return Math.max(0, asked - waited);
     }
 
     /** The header, however the server cased it. */

@@ -21,8 +21,13 @@ public final class Retryable implements Predicate {
     public boolean matches(Exchange exchange) {
         // Camel counts the failure at hand before it asks: 1 on the first.
         int retried = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        return retried <= attempts && isTransient(exchange.getException() != null ? exchange.getException()
+        boolean retry = retried <= attempts && isTransient(exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        if (retry) {
+            // Camel's backoff starts now; RetryAfter waits only what a Retry-After asks beyond it.
+            exchange.setProperty(RetryAfter.FAILED_AT, System.nanoTime());
+        }
+        return retry;
     }
 
     private static boolean isTransient(Throwable failure) {
