@@ -49,7 +49,7 @@ public final class MetricsFile {
         run.put("requests", report.requests());
         run.put("requests_per_s", total.isZero() ? 0.0 : Math.round(report.requests() * 10e9 / total.toNanos()) / 10.0);
         for (String layer : LAYERS) {
-            run.put(layer + "_rows", report.rows(layer).values().stream().mapToLong(Long::longValue).sum());
+            run.put(layer + "_rows", report.totalRows(layer));
         }
         lines.add(run.toJson());
         return lines;

@@ -37,7 +37,7 @@ public final class Progress {
         long finishedBefore = plan.tasksFinishedBefore();
         long tasksDone = finishedBefore + report.requestsByEndpoint().getOrDefault("classification", 0L);
         long tasksTotal = finishedBefore + plan.tasksThisRun();
-        long bronzeRows = report.rows("bronze").values().stream().mapToLong(Long::longValue).sum();
+        long bronzeRows = report.totalRows("bronze");
         String stage = stage();
 
         Sample latest = samples.peekLast();

@@ -143,6 +143,11 @@ public final class RunReport {
         return sums(rows.getOrDefault(layer, Map.of()));
     }
 
+    /** Rows written to a layer's tables in all. */
+    public long totalRows(String layer) {
+        return rows(layer).values().stream().mapToLong(Long::longValue).sum();
+    }
+
     public long files(String layer) {
         LongAdder count = files.get(layer);
         return count == null ? 0 : count.sum();

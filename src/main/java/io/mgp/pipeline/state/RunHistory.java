@@ -42,7 +42,7 @@ public final class RunHistory {
     }
 
     private void ended(String status, String error) throws SQLException {
-        long bronzeRows = report.rows("bronze").values().stream().mapToLong(Long::longValue).sum();
+        long bronzeRows = report.totalRows("bronze");
         state.update("sql/state/run-ended.sql", status, report.requests(), bronzeRows, error, report.runId());
     }
 }
