@@ -5,43 +5,39 @@ SEEDS      ?= seeds
 LAKE       ?= lake
 MVN        ?= mvn -B -q
 JAVA       ?= java
-# A run lasts seconds: C2's compile threads would take much of 2 cores for code that finishes before it pays
-# off, so runs use C1 only (-30% wall time measured here), and the parallel collector (-8%).
-# `serve` keeps the JVM's defaults, tuned for throughput.
-RUN_JAVA_OPTS ?= -XX:TieredStopAtLevel=1 -XX:+UseParallelGC
-export RUN_JAVA_OPTS
-# Class data sharing: a training run records the classes a run loads, parsed and verified, in an archive beside the
-# jar (target/pipeline.jsa, rebuilt with it), which later JVMs map instead of loading them again: 0.4 s less
-# startup. A JVM that cannot use it (another JDK, a moved jar) starts without it, silently.
-ARCHIVE    := $(JAR:.jar=.jsa)
-ARCHIVE_OPTS = -XX:SharedArchiveFile=$(ARCHIVE) -Xlog:cds=off -Xlog:cds+dynamic=off
 SOURCES    := pom.xml $(shell find src/main -type f 2>/dev/null)
 MOTOGP_URL := https://raw.githubusercontent.com/andrew-a-hale/open-motogp/master/data-lake/silver
+# The Maven extension that makes `mvn camel:run` compile first (.mvn/maven.config loads it).
+MVN_EXTENSION := .mvn/ext/compile-first.jar
 
-.PHONY: run test server dev jmx bench soak seeds seeds-motogp jar clean
-# A recipe that fails leaves no half-made target behind (a class archive written before its training run failed).
+.PHONY: run test server dev jmx bench soak seeds seeds-motogp jar check-readme clean
+# A recipe that fails leaves no half-made target behind.
 .DELETE_ON_ERROR:
 
-run: $(JAR) $(ARCHIVE) $(SEEDS)/seasons.parquet
-	$(JAVA) $(RUN_JAVA_OPTS) $(ARCHIVE_OPTS) -jar $(JAR) run --seeds $(SEEDS) --lake $(LAKE) --port $(PORT)
+# The jar starts a run in a JVM tuned for it, with a class archive it writes beside itself on the first run
+# (io.mgp.pipeline.launch.JvmLauncher): no JVM flags needed here.
+run: $(JAR) $(SEEDS)/seasons.parquet
+	@$(JAVA) -jar $(JAR) run --seeds $(SEEDS) --lake $(LAKE) --port $(PORT)
 
-# Not quiet: Surefire's and Failsafe's "Tests run:" lines are the test report.
+# Not quiet: Surefire's and Failsafe's "Tests run:" lines are the test report. Its own jar, so that the jar `make run`
+# uses (and its class archive) stays as it is.
 test:
-	mvn -B verify
+	@mvn -B verify -Dpipeline.jar=target/verify/pipeline.jar
 
-server: $(JAR) $(ARCHIVE) $(SEEDS)/seasons.parquet
-	$(JAVA) $(ARCHIVE_OPTS) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT)
+server: $(JAR) $(SEEDS)/seasons.parquet
+	@$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT)
 
 # The API through the Camel Maven plugin, reloading its routes: save api.yaml or api-errors.yaml in
 # src/main/resources/routes and their routes are replaced in the running server, without a restart. No jar needed.
 dev:
-	$(MVN) compile camel:run -Dcamel.arguments=serve,--seeds,$(SEEDS),--port,$(PORT) \
+	@$(MVN) camel:run -Dcamel.arguments=serve,--seeds,$(SEEDS),--port,$(PORT) \
 	  -Dcamel.main.routes-reload-enabled=true -Dcamel.main.routes-reload-directory=$(CURDIR)/src/main/resources/routes
 
 # What a running pipeline.jar or make dev (or the JVM PID=<pid>) shows over JMX: the pipeline's MBean, there while a
 # run lasts, and Camel's route MBeans. Attaches as jconsole does (same user and machine), with the JDK's jshell.
+# A run's JVM is the one `java -jar pipeline.jar run` starts (io.mgp.pipeline.Main run ...).
 jmx:
-	@pid=$(PID); [ -n "$$pid" ] || pid=$$(jcmd -l | awk '/pipeline.jar (run|serve)|camel:run/ {print $$1; exit}'); \
+	@pid=$(PID); [ -n "$$pid" ] || pid=$$(jcmd -l | awk '/io.mgp.pipeline.Main (run|serve)|pipeline.jar serve|camel:run/ {print $$1; exit}'); \
 	[ -n "$$pid" ] || { echo "make jmx: no pipeline.jar running; PID=<pid> names a JVM" >&2; exit 1; }; \
 	printf '%s\n' "$$JMX_LISTING" | PID=$$pid jshell -q --add-modules jdk.attach -
 
@@ -64,44 +60,50 @@ endef
 export JMX_LISTING
 
 bench: $(JAR)
-	bench/run.sh
+	@bench/run.sh
 
 # A soak of the API, not part of `make test`: `serve` with faults under wrk for SOAK_SECONDS (default 300), sampled
 # every 10 s (heap after GC, RSS, fds, threads), then a table and a verdict on growth. See bench/soak.sh for its
 # settings, e.g. `make soak SOAK_SECONDS=60 SOAK_FAULTS=`.
 soak: $(JAR)
-	bench/soak.sh
+	@bench/soak.sh
+
+# Every command README.md shows, run in fresh clones of HEAD as a new user would type it (.ci/run runs it too).
+check-readme:
+	@.ci/check-readme
 
 jar: $(JAR)
 
 $(JAR): $(SOURCES)
-	$(MVN) -DskipTests package
-
-# The class archive of a jar (bench/run.sh makes one for its copy): a full run on the default seeds, into a lake of
-# its own, under the flags runs use; its output goes to a log, shown if it fails.
-%.jsa: %.jar | $(SEEDS)/seasons.parquet
-	rm -rf $*.training-lake
-	$(JAVA) $(RUN_JAVA_OPTS) -XX:ArchiveClassesAtExit=$@ -jar $< run --seeds $(SEEDS) --lake $*.training-lake \
-	  --port 0 --quiet >$*.training.log 2>&1 || { tail -n 20 $*.training.log; exit 1; }
-	rm -rf $*.training-lake
+	@echo "Building $@ (mvn package: a minute or so the first time)"
+	@$(MVN) -DskipTests package
 
 # The default seeds: generated, deterministic, shaped like the real data (scale 1). `make seeds` rewrites them;
 # the run targets write them only when missing.
 seeds: $(JAR)
-	$(JAVA) -jar $(JAR) seed --out $(SEEDS) --scale 1 --random-seed 42
+	@$(JAVA) -jar $(JAR) seed --out $(SEEDS) --scale 1 --random-seed 42
 
 $(SEEDS)/seasons.parquet: | $(JAR)
-	$(JAVA) -jar $(JAR) seed --out $(SEEDS) --scale 1 --random-seed 42
+	@$(JAVA) -jar $(JAR) seed --out $(SEEDS) --scale 1 --random-seed 42
 
 # The real MotoGP data, for users with internet access, into seeds/motogp (beside the default seeds, which
 # a test compares with the generator): `make run SEEDS=seeds/motogp`.
 seeds-motogp:
-	mkdir -p $(SEEDS)/motogp
-	for table in seasons events categories sessions classifications; do \
+	@mkdir -p $(SEEDS)/motogp
+	@for table in seasons events categories sessions classifications; do \
 	  curl -fsSL -o $(SEEDS)/motogp/$$table.parquet.tmp $(MOTOGP_URL)/$$table.parquet && \
 	  mv $(SEEDS)/motogp/$$table.parquet.tmp $(SEEDS)/motogp/$$table.parquet || exit 1; \
 	done
 
+# Rebuilds the Maven extension from its source (against the Maven running here); the jar is committed, since Maven
+# needs it before it can build anything.
+$(MVN_EXTENSION): .mvn/ext/CompileFirst.java .mvn/ext/components.xml
+	@rm -rf target/mvn-extension && mkdir -p target/mvn-extension/META-INF/plexus
+	@javac --release 8 -nowarn -Xlint:-options -d target/mvn-extension \
+	  -cp "$$(ls "$$(dirname "$$(readlink -f "$$(command -v mvn)")")"/../lib/*.jar | tr '\n' :)" .mvn/ext/CompileFirst.java
+	@cp .mvn/ext/components.xml target/mvn-extension/META-INF/plexus/
+	@jar --create --file $@ --date=2026-01-01T00:00:00Z -C target/mvn-extension .
+
 clean:
-	$(MVN) clean
-	rm -rf $(LAKE)/bronze $(LAKE)/silver $(LAKE)/gold
+	@$(MVN) clean
+	@rm -rf $(LAKE)/bronze $(LAKE)/silver $(LAKE)/gold

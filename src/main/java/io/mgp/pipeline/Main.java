@@ -2,14 +2,21 @@ package io.mgp.pipeline;
 
 import io.mgp.pipeline.cli.Cli;
 import io.mgp.pipeline.duck.NativeLibrary;
+import io.mgp.pipeline.launch.JvmLauncher;
+import java.util.OptionalInt;
 
-/** {@code java -jar pipeline.jar [run|serve|seed] [flags]}: see {@link Cli}. */
+/** {@code java -jar pipeline.jar [run|serve|seed] [flags]}: see {@link Cli}; a run goes to a tuned JVM, see {@link JvmLauncher}. */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        OptionalInt launched = JvmLauncher.runInTunedJvm(args);
+        if (launched.isPresent()) {
+            System.exit(launched.getAsInt());
+        }
+        JvmLauncher.exitWithLauncher();
         int exitCode = Cli.execute(args);
         try {
             NativeLibrary.awaitLoaded();

@@ -1,9 +1,12 @@
 package io.mgp.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +66,77 @@ class PipelineJarIT {
         assertTrue(output.matches("(?s).*Tasks\\s+done [\\d,]+, empty [\\d,]+, failed 0, pending 0.*"), output);
         assertTrue(output.contains("Lake       " + lake.toAbsolutePath()), output);
         LakeAssertions.assertGoldMatchesSeeds(lake, TestSeeds.small());
+    }
+
+    @Test
+    void jarRunShowsTheUserOnlyTheSummaryAndKeepsCamelsLinesInTheRunLog() throws Exception {
+        Path lake = temp.resolve("lake");
+        Process run = java("run", "--seeds", TestSeeds.small().toString(), "--lake", lake.toString(), "--port", "0");
+        assertTrue(run.waitFor(120, TimeUnit.SECONDS), "run finishes");
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String console = Files.readString(temp.resolve("stderr.log"));
+        assertEquals(0, run.exitValue(), console);
+
+        assertTrue(output.startsWith("Run finished in"), "the summary alone on stdout: " + output);
+        for (String line : console.lines().toList()) {
+            assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d  \\w+: [\\d,]+/[\\d,]+\\+? tasks, .*"),
+                    "off a terminal, only progress lines are on stderr, not: " + line);
+        }
+        String runLog = Files.readString(onlyRunLog(lake));
+        for (String kept : List.of("Apache Camel (Main) 4.18.0 is starting", "Loaded seeds from", "Bronze batch written",
+                "Model gold.mgp built", "Run finished")) {
+            assertTrue(runLog.contains(kept), "the run's log keeps '" + kept + "'");
+        }
+    }
+
+    @Test
+    void jarRunVerboseShowsCamelsLinesToo() throws Exception {
+        Process run = java("run", "--verbose", "--quiet", "--seeds", TestSeeds.small().toString(),
+                "--lake", temp.resolve("lake").toString(), "--port", "0");
+        assertTrue(run.waitFor(120, TimeUnit.SECONDS), "run finishes");
+        run.getInputStream().readAllBytes();
+        String console = Files.readString(temp.resolve("stderr.log"));
+        assertEquals(0, run.exitValue(), console);
+        assertTrue(console.contains("Apache Camel 4.18.0 (mgp-pipeline) is starting"), console);
+        assertTrue(console.contains("Bronze batch written"), console);
+    }
+
+    @Test
+    void jarServeOnPortZeroSaysWhereItListensThenLogsEachRequest() throws Exception {
+        Process server = java("serve", "--seeds", TestSeeds.small().toString(), "--port", "0");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            Matcher address = Pattern.compile("Serving the emulated MotoGP API at (http://127\\.0\\.0\\.1:(\\d+))")
+                    .matcher(String.valueOf(out.readLine()));
+            assertTrue(address.matches(), "the first line says where");
+            String base = address.group(1);
+            List<String> banner = List.of(out.readLine(), out.readLine(), out.readLine(), out.readLine(), out.readLine());
+            assertTrue(banner.contains("  Health     " + base + "/observe/health"), banner.toString());
+            assertTrue(banner.contains("  Metrics    " + base + "/observe/metrics"), banner.toString());
+            HttpResponse<String> seasons = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base + "/seasons")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, seasons.statusCode());
+            awaitLine(temp.resolve("stderr.log"), "  GET /seasons 200 ");
+            String console = Files.readString(temp.resolve("stderr.log"));
+            assertFalse(console.contains("Apache Camel"), "Camel's start lines stay off the terminal: " + console);
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
+        }
+    }
+
+    private static Path onlyRunLog(Path lake) throws IOException {
+        try (var runs = Files.list(lake.resolve("logs"))) {
+            return runs.findFirst().orElseThrow().resolve("process.log");
+        }
+    }
+
+    private static void awaitLine(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.readString(log).contains(text)) {
+            assertTrue(System.nanoTime() < deadline, "no line with '" + text + "' in " + Files.readString(log));
+            Thread.sleep(50);
+        }
     }
 
     private Process java(String... args) throws IOException {

@@ -84,19 +84,23 @@ public final class ApiHttpServer extends VertxPlatformHttpServer {
      * gets here; the router hands it to its failure handlers.
      */
     private static void route(Router router, HttpServerRequest request) {
+        long start = System.nanoTime();
         try {
             router.handle(request);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             LOG.debug("Request refused before routing: {} {}", request.method(), request.uri(), e);
             answer(request.response(), 400, "request is not valid");
+            AccessLog.answered(request, start);
         } catch (RuntimeException e) {
             LOG.error("API request failed before routing: {} {}", request.method(), request.uri(), e);
             answer(request.response(), 500, "internal error");
+            AccessLog.answered(request, start);
         }
     }
 
     /** What Vert.x's HTTP codec could not decode: a request line or headers too long, or not HTTP. */
     private static void refuseUndecodable(HttpServerRequest request) {
+        long start = System.nanoTime();
         Throwable cause = request.decoderResult().cause();
         request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         if (cause instanceof TooLongHttpLineException) {
@@ -106,6 +110,7 @@ public final class ApiHttpServer extends VertxPlatformHttpServer {
         } else {
             answer(request.response(), 400, "request is not valid HTTP");
         }
+        AccessLog.answered(request, start);
         request.response().close();
     }
 

@@ -17,13 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the API's Vert.x router does around the Camel routes: one access-log line per request
- * (method, path, status, duration), JSON bodies for the 404 and 405 answers that never reach a route, and the
+ * What the API's Vert.x router does around the Camel routes: one access-log line per request ({@link AccessLog}), JSON bodies for the 404 and 405 answers that never reach a route, and the
  * faults injected into the data endpoints ({@code --faults}).
  */
 public final class ApiRouterSetup implements StartupListener {
 
-    private static final Logger ACCESS = LoggerFactory.getLogger("io.mgp.pipeline.api.access");
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouterSetup.class);
     private static final String HEAD_AS_GET = "mgp.head-as-get";
 
@@ -95,15 +93,12 @@ public final class ApiRouterSetup implements StartupListener {
         if (request.request().method() == HttpMethod.HEAD && request.get(HEAD_AS_GET) == null) {
             // HEAD is GET without the body, which Vert.x leaves out of the answer to a HEAD request itself.
             request.put(HEAD_AS_GET, true);
+            AccessLog.whenEnded(request, HttpMethod.HEAD.name());
             request.reroute(HttpMethod.GET, request.request().uri());
             return;
         }
-        if (ACCESS.isInfoEnabled()) {
-            long start = System.nanoTime();
-            // a connection closed before any answer (--faults drop, or a client that gave up) has no status
-            request.addEndHandler(done -> ACCESS.info("{} {} {} {}us", request.request().method(), request.request().path(),
-                    request.response().ended() ? request.response().getStatusCode() : "dropped",
-                    (System.nanoTime() - start) / 1_000));
+        if (request.get(HEAD_AS_GET) == null) {
+            AccessLog.whenEnded(request, request.request().method().name());
         }
         if (request.request().method() == HttpMethod.GET || request.request().method() == HttpMethod.HEAD) {
             ignoreBody(request);

@@ -2,6 +2,8 @@ package io.mgp.pipeline.api;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -24,6 +26,11 @@ public final class FaultInjector {
         String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /** The kinds of fault, as the metrics label them. */
+    public static List<String> kinds() {
+        return Arrays.stream(Kind.values()).map(Kind::label).toList();
     }
 
     /**

@@ -108,7 +108,7 @@ public final class SeedStore {
     public String toString() {
         StringBuilder counts = new StringBuilder();
         tables.forEach((table, rows) -> counts.append(counts.isEmpty() ? "" : ", ")
-                .append(rows.rowCount()).append(' ').append(table.name().toLowerCase()));
+                .append(String.format("%,d ", rows.rowCount())).append(table.name().toLowerCase()));
         return counts.toString();
     }
 

@@ -35,6 +35,10 @@ public final class CamelApp implements AutoCloseable {
 
     CamelApp(Set<Part> parts, Map<String, String> properties) {
         NativeLibrary.loadInBackground();
+        if (parts.contains(Part.CLIENT)) {
+            // Camel's start and the seeds loading are logged before the run's log file opens: it keeps them
+            RunLog.collect();
+        }
         main.addOverrideProperty("camel.main.routes-include-pattern",
                 parts.stream().sorted().map(Part::routes).collect(Collectors.joining(",")));
         if (parts.contains(Part.API)) {
@@ -99,9 +103,26 @@ public final class CamelApp implements AutoCloseable {
         return this;
     }
 
-    /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM), then shuts down gracefully. */
-    void runUntilStopped() throws Exception {
+    /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM), then shuts down gracefully; {@code started} runs once up. */
+    void runUntilStopped(Runnable started) throws Exception {
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport main) {
+                started.run();
+            }
+        });
         main.run();
+    }
+
+    /** Where the API this application serves listens, such as {@code http://127.0.0.1:8889}. */
+    public String apiAddress() {
+        String host = property("mgp.host");
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + property("mgp.port");
+    }
+
+    /** What the run did, or has done so far. */
+    public RunReport report() {
+        return report;
     }
 
     public CamelContext context() {
@@ -120,6 +141,7 @@ public final class CamelApp implements AutoCloseable {
             } catch (RuntimeException e) {
                 // The run may have ended on a crawl thread: the route id this thread last had is not the failure's.
                 MDC.remove(RouteIdMdc.KEY);
+                report.stage(null);
                 LOG.error(RunLog.FILE_ONLY, "Run failed: {}", Errors.describe(e), e);
                 throw e;
             } finally {

@@ -2,6 +2,7 @@ package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.PipelineException;
 import java.net.ConnectException;
+import java.nio.file.FileSystemException;
 import java.net.UnknownHostException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
@@ -26,6 +27,9 @@ final class Errors {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof FileSystemException file && file.getFile() != null) {
+            return file.getFile() + ": " + PipelineException.reason(file);
         }
         return root.getClass().getSimpleName() + ": " + PipelineException.firstLine(root);
     }

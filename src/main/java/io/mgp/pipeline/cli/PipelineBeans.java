@@ -6,6 +6,7 @@ import io.mgp.pipeline.api.FaultInjector;
 import io.mgp.pipeline.api.FaultSpec;
 import io.mgp.pipeline.api.SeedApi;
 import io.mgp.pipeline.crawl.AnswerShape;
+import io.mgp.pipeline.crawl.ApiProbe;
 import io.mgp.pipeline.crawl.CrawlPlan;
 import io.mgp.pipeline.crawl.RetryAfter;
 import io.mgp.pipeline.crawl.Retryable;
@@ -13,6 +14,7 @@ import io.mgp.pipeline.lake.BronzeBatcher;
 import io.mgp.pipeline.lake.BronzeWriter;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeLock;
+import io.mgp.pipeline.lake.LakeProject;
 import io.mgp.pipeline.lake.ModelRunner;
 import io.mgp.pipeline.log.RouteIdMdc;
 import io.mgp.pipeline.metrics.ApiRouteMetrics;
@@ -27,6 +29,7 @@ import io.mgp.pipeline.state.StateDb;
 import io.mgp.pipeline.state.TaskQueue;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
@@ -45,6 +48,9 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * which would load the seeds twice.
  */
 final class PipelineBeans implements CamelConfiguration {
+
+    /** The API endpoints routes/crawl.yaml requests. */
+    private static final List<String> CRAWLED_ENDPOINTS = List.of("seasons", "events", "categories", "sessions", "classification");
 
     private final Set<Part> parts;
     private final RunReport report;
@@ -70,6 +76,7 @@ final class PipelineBeans implements CamelConfiguration {
             context.addStartupListener((started, alreadyStarted) -> seedApi.awaitSeeds());
             FaultInjector faults = new FaultInjector(faultSpec(CamelApp.property(context, "mgp.faults")),
                     metrics::faultInjected);
+            metrics.expectFaults(FaultInjector.kinds());
             registry.bind(FaultInjector.BEAN, faults);
             ApiRouterSetup.install(context, Integer.parseInt(CamelApp.property(context, "mgp.port")), faults);
         }
@@ -77,6 +84,7 @@ final class PipelineBeans implements CamelConfiguration {
             Lake lake = new Lake(CamelApp.property(context, "mgp.lake"));
             context.addService(LakeLock.acquire(lake.root()), true);
             context.getManagementStrategy().addEventNotifier(new CrawlRequestNotifier(metrics));
+            metrics.expectCrawl(CRAWLED_ENDPOINTS, LakeProject.load().sources());
             boolean fullRefresh = Boolean.parseBoolean(CamelApp.property(context, "mgp.full-refresh"));
             if (fullRefresh) {
                 lake.clear();
@@ -108,6 +116,7 @@ final class PipelineBeans implements CamelConfiguration {
             // Decided once: a simple predicate on the property would read and convert it for every request.
             registry.bind("rateLimited", PredicateBuilder.constant(Integer.parseInt(CamelApp.property(context, "mgp.max-rps")) > 0));
             registry.bind("bronzeWriters", bronzeWriters(context));
+            registry.bind("apiProbe", new ApiProbe(CamelApp.property(context, "mgp.api-url")));
             registry.bind("answerShape", new AnswerShape(CamelApp.property(context, "mgp.api-url")));
             registry.bind("retryable", new Retryable(Integer.parseInt(CamelApp.property(context, "mgp.retry.attempts"))));
             registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(Long.parseLong(CamelApp.property(context, "mgp.retry.max-delay")))));

@@ -46,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Show no progress while the run goes, only the summary.")
     private boolean quiet;
 
+    @Mixin
+    private ConsoleOptions console;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> properties = new HashMap<>();
@@ -78,9 +81,16 @@ final class RunCommand implements Callable<Integer> {
         }
         CamelApp app = apiUrl == null ? CamelApp.apiAndClient(properties) : CamelApp.client(properties);
         try (app) {
-            RunReport report = app.start().run();
+            app.start();
             Path lake = Path.of(app.property("mgp.lake")).toAbsolutePath();
-            MetricsFile.write(report, lake);
+            RunReport report;
+            try {
+                report = app.run();
+            } catch (RuntimeException e) {
+                MetricsFile.write(app.report(), lake, Errors.describe(e));
+                throw e;
+            }
+            MetricsFile.write(report, lake, null);
             Summary summary = new Summary(report, app.property("mgp.api-url"), lake);
             command.commandLine().getOut().print(summary.render());
             command.commandLine().getOut().flush();

@@ -1,10 +1,14 @@
 package io.mgp.pipeline.cli;
 
+import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.seed.SeedCounts;
 import io.mgp.pipeline.seed.SeedGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -16,6 +20,9 @@ final class SeedCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec command;
+
+    @Mixin
+    private ConsoleOptions console;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "seeds", description = "Folder to write to (default: ${DEFAULT-VALUE}).")
     private Path out;
@@ -30,6 +37,11 @@ final class SeedCommand implements Callable<Integer> {
     public Integer call() {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new ParameterException(command.commandLine(), "--scale must be a number above 0, got " + scale);
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new PipelineException("cannot write seeds to " + out + ": " + PipelineException.reason(e), e);
         }
         long start = System.nanoTime();
         SeedCounts counts = new SeedGenerator(scale, randomSeed).write(out);

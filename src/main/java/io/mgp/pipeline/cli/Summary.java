@@ -43,12 +43,13 @@ final class Summary {
             out.append(String.format("  Failed     … and %,d more (lake/state/queue.duckdb: tasks WHERE status = 'failed')%n",
                     failures.size() - SHOWN_FAILURES));
         }
-        if (report.rows("silver").isEmpty()) {
-            out.append(String.format("  Models     unchanged: bronze holds nothing new, so silver and gold were not rebuilt%n"));
-        }
-        out.append(String.format("  Rows       %-16s %10s %10s%n", "table", "bronze", "silver"));
         TreeSet<String> tables = new TreeSet<>(report.rows("bronze").keySet());
         tables.addAll(report.rows("silver").keySet());
+        if (tables.isEmpty()) {
+            out.append(String.format("  Changes    nothing new: %,d requests, no table changed%n", report.requests()));
+        } else {
+            out.append(String.format("  Rows       %-16s %10s %10s%n", "table", "bronze", "silver"));
+        }
         for (String table : tables) {
             out.append(String.format("             %-16s", table));
             for (String layer : LAYERS) {
@@ -58,7 +59,10 @@ final class Summary {
         }
         report.rows("gold").forEach((table, rows) ->
                 out.append(String.format("  Gold       %-16s %,10d rows%n", table, rows)));
-        out.append(String.format("  Lake       %s (%,d bronze files)%n", lake, report.files("bronze")));
+        report.unchanged("gold").forEach((table, rows) ->
+                out.append(String.format("  Gold       %-16s %,10d rows (unchanged)%n", table, rows)));
+        long bronzeFiles = report.files("bronze");
+        out.append(String.format("  Lake       %s%s%n", lake, bronzeFiles == 0 ? "" : String.format(" (%,d bronze files)", bronzeFiles)));
         return out.toString();
     }
 

@@ -83,11 +83,6 @@ public final class CrawlPlan {
         return now;
     }
 
-    /** Tasks whose classification bronze held before this run. */
-    public long tasksFinishedBefore() {
-        return finishedTasks.size();
-    }
-
     /**
      * The tasks this run fetches, as far as known: those fetched as discovered so far, and once discovery is over
      * (see {@link #discoveryOver()}), those the queue still holds, at most the task limit.

@@ -42,7 +42,7 @@ public final class Lake {
             try {
                 deleteTree(path);
             } catch (IOException e) {
-                throw new PipelineException("cannot clear " + path + " for a full refresh (" + e.getMessage() + ")", e);
+                throw new PipelineException("cannot clear " + path + " for a full refresh: " + PipelineException.reason(e), e);
             }
         }
     }
@@ -64,8 +64,10 @@ public final class Lake {
         try {
             Files.createDirectories(root);
             Files.delete(Files.createTempFile(root, ".write-check", ""));
-        } catch (IOException | SecurityException e) {
-            throw new PipelineException("lake folder is not writable: " + root + " (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new PipelineException("lake folder is not writable: " + root + ": " + PipelineException.reason(e), e);
+        } catch (SecurityException e) {
+            throw new PipelineException("lake folder is not writable: " + root + ": " + e.getMessage(), e);
         }
     }
 

@@ -42,7 +42,7 @@ public final class LakeLock implements Service {
             channel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
             return new LakeLock(channel, lock);
         } catch (IOException e) {
-            throw new PipelineException("cannot lock lake " + lake + " (" + e.getMessage() + ")", e);
+            throw new PipelineException("cannot lock lake " + lake + ": " + PipelineException.reason(e), e);
         }
     }
 

@@ -55,6 +55,13 @@ public final class ModelRunner {
         state.update("sql/state/built.sql", bronze);
     }
 
+    /** Bronze holds nothing new: the report still gets the rows gold holds, as it was built before. */
+    public void unchanged() throws SQLException {
+        for (String model : project.layers().getOrDefault("gold", List.of())) {
+            report.unchanged("gold", model, tables.rows("gold", model));
+        }
+    }
+
     private long version(String layer) throws SQLException {
         return ((Number) state.query("sql/state/versions.sql", layer).get(0)[0]).longValue();
     }

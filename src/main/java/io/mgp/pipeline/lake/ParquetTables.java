@@ -3,6 +3,8 @@ package io.mgp.pipeline.lake;
 import io.mgp.pipeline.duck.AtomicFiles;
 import io.mgp.pipeline.duck.SqlResource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,6 +40,16 @@ final class ParquetTables {
         sql.execute(SqlResource.load("sql/lake/table-view.sql", Map.of(
                 "view", layer + "." + name, "file", SqlResource.literal(file))));
         return rows;
+    }
+
+    /** The rows the table's file holds, from its parquet metadata. */
+    long rows(String layer, String name) throws SQLException {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = duck.createStatement();
+             ResultSet count = sql.executeQuery("SELECT count(*) FROM read_parquet(" + SqlResource.literal(file(layer, name)) + ")")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     private static String stripTrailingSemicolon(String sql) {

@@ -1,6 +1,5 @@
 package io.mgp.pipeline.log;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
@@ -13,20 +12,26 @@ import org.slf4j.MarkerFactory;
 
 /**
  * A run's log file, {@code <lake>/logs/<run id>/process.log}: one JSON object per line (see {@link JsonLineEncoder})
- * for every line logged while it is open, at the levels logback.xml sets, on any thread. It takes every line, not only
- * those of threads working for the run, so one run at a time per JVM, as the command line runs them.
+ * for every line logged at the levels logback.xml sets, on any thread, from {@link #collect()} (as the run's
+ * application is made) until the file is closed. It takes every line, not only those of threads working for the run,
+ * so one run at a time per JVM, as the command line runs them.
  */
 public final class RunLog implements AutoCloseable {
 
     /** Marks a line for the run's file only: logback.xml keeps it off the console, which reports it its own way. */
     public static final Marker FILE_ONLY = MarkerFactory.getMarker("RUN_LOG_ONLY");
 
-    private final Logger root;
+    private final RunLogAppender root;
     private final FileAppender<ILoggingEvent> appender;
 
-    private RunLog(Logger root, FileAppender<ILoggingEvent> appender) {
+    private RunLog(RunLogAppender root, FileAppender<ILoggingEvent> appender) {
         this.root = root;
         this.appender = appender;
+    }
+
+    /** Keeps the lines logged from now on (Camel's start among them) for the run log {@link #open} starts. */
+    public static void collect() {
+        RunLogAppender.installed().collect();
     }
 
     /** Starts writing the run's file; {@code stage} tells the run's current stage as each line is written. */
@@ -46,8 +51,8 @@ public final class RunLog implements AutoCloseable {
             // logback tells why only in its status list; the lake was found writable at start, so this is rare
             throw new PipelineException("cannot write the run log " + file);
         }
-        Logger root = logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(appender);
+        RunLogAppender root = RunLogAppender.installed();
+        root.writeTo(appender);
         return new RunLog(root, appender);
     }
 
@@ -58,7 +63,7 @@ public final class RunLog implements AutoCloseable {
 
     @Override
     public void close() {
-        root.detachAppender(appender);
+        root.stopWriting();
         appender.stop();
     }
 }

@@ -15,7 +15,8 @@ import org.apache.camel.util.json.JsonObject;
 /**
  * A run's numbers as the original bash pipeline logged them, {@code <lake>/logs/<run id>/metrics.ndjson}: one JSON
  * line per stage, {@code {"run_id", "stage", "duration_ms"}}, then one for the whole run ({@code "stage": "total"})
- * with its requests, requests per second over that total, and the rows written per layer.
+ * with its status ({@code succeeded}, or {@code failed} with its {@code error}), its requests, requests per second
+ * over that total, the rows written per layer, and how many things it went on without ({@code failures}).
  */
 public final class MetricsFile {
 
@@ -27,18 +28,18 @@ public final class MetricsFile {
     private MetricsFile() {
     }
 
-    /** Writes the file of a finished run and returns where. */
-    public static Path write(RunReport report, Path lake) {
+    /** Writes the file of a run that ended, with the error it failed with (null when it did not), and returns where. */
+    public static Path write(RunReport report, Path lake, String error) {
         Path file = lake.resolve("logs").resolve(report.runId()).resolve(NAME);
         try {
             Files.createDirectories(file.getParent());
-            return Files.write(file, lines(report), StandardCharsets.UTF_8);
+            return Files.write(file, lines(report, error), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
 
-    static List<String> lines(RunReport report) {
+    static List<String> lines(RunReport report, String error) {
         List<String> lines = new ArrayList<>();
         Duration total = Duration.ZERO;
         for (Map.Entry<String, Duration> stage : report.stages().entrySet()) {
@@ -46,11 +47,16 @@ public final class MetricsFile {
             total = total.plus(stage.getValue());
         }
         JsonObject run = line(report, TOTAL, total);
+        run.put("status", error == null ? "succeeded" : "failed");
+        if (error != null) {
+            run.put("error", error);
+        }
         run.put("requests", report.requests());
         run.put("requests_per_s", total.isZero() ? 0.0 : Math.round(report.requests() * 10e9 / total.toNanos()) / 10.0);
         for (String layer : LAYERS) {
             run.put(layer + "_rows", report.totalRows(layer));
         }
+        run.put("failures", report.failures().size());
         lines.add(run.toJson());
         return lines;
     }

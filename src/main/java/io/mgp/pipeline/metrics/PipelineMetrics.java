@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.jmx.JmxMeterRegistry;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,20 @@ public final class PipelineMetrics extends ServiceSupport {
         return metrics;
     }
 
+    /**
+     * Publishes the crawl's meters at zero, before their first request or write: a Prometheus user expects a series
+     * from the start, and {@code rate()} needs its first zero.
+     */
+    public void expectCrawl(Collection<String> endpoints, Collection<String> bronzeTables) {
+        endpoints.forEach(endpoint -> this.endpoints.computeIfAbsent(endpoint, this::endpointMeters));
+        bronzeTables.forEach(table -> this.bronzeTables.computeIfAbsent(table, this::bronzeMeters));
+    }
+
+    /** Publishes the counter of each kind of fault the API may inject at zero, before the first. */
+    public void expectFaults(Collection<String> kinds) {
+        kinds.forEach(kind -> apiFaults.computeIfAbsent(kind, this::faultCounter));
+    }
+
     /** One request of the crawl (each try of a retried one) to an endpoint ({@code events}): time, and whether it failed. */
     public void crawlRequest(String endpoint, long nanos, boolean failed) {
         endpoints.computeIfAbsent(endpoint, this::endpointMeters).record(nanos, failed);
@@ -82,8 +97,12 @@ public final class PipelineMetrics extends ServiceSupport {
 
     /** The emulated API injected a fault of this kind ({@code error}, {@code throttle}, ...) into an answer. */
     public void faultInjected(String kind) {
-        apiFaults.computeIfAbsent(kind, k -> counter(Counter.builder("mgp.api.faults")
-                .description("Faults the emulated API injected into its answers"), Tags.of("kind", k))).increment();
+        apiFaults.computeIfAbsent(kind, this::faultCounter).increment();
+    }
+
+    private Counter faultCounter(String kind) {
+        return counter(Counter.builder("mgp.api.faults").description("Faults the emulated API injected into its answers"),
+                Tags.of("kind", kind));
     }
 
     /**

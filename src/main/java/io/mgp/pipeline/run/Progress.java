@@ -8,8 +8,10 @@ import java.util.Iterator;
 import java.util.Optional;
 
 /**
- * A run's progress, read from the run report and the crawl plan when asked, so the crawl does no work for it.
- * Rates are over the last few seconds of the current stage: a run's pace changes, and the ETA should follow it.
+ * A run's progress, read from the run report and the crawl plan when asked, so the crawl does no work for it. It counts
+ * this run's work only: the tasks it fetches, not those earlier runs did. Rates are over the last few seconds of the
+ * current stage, from the snapshots taken meanwhile (a few a second while a run lasts, see {@link ProgressDisplay}): a
+ * run's pace changes, and the ETA should follow it.
  */
 public final class Progress {
 
@@ -34,9 +36,8 @@ public final class Progress {
     /** The figures now, and the rates since the stage's latest sample at least the rate window old. */
     synchronized ProgressSnapshot snapshot(long nanoTime) {
         long requests = report.requests();
-        long finishedBefore = plan.tasksFinishedBefore();
-        long tasksDone = finishedBefore + report.requestsByEndpoint().getOrDefault("classification", 0L);
-        long tasksTotal = finishedBefore + plan.tasksThisRun();
+        long tasksDone = report.requestsByEndpoint().getOrDefault("classification", 0L);
+        long tasksTotal = Math.max(tasksDone, plan.tasksThisRun());
         long bronzeRows = report.totalRows("bronze");
         String stage = stage();
 

@@ -2,6 +2,7 @@ package io.mgp.pipeline.run;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.mgp.pipeline.log.Console;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.util.TimeUtils;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProgressDisplay implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.mgp.pipeline.progress");
+    private static final Logger LOG = LoggerFactory.getLogger(Console.PROGRESS_LOGGER);
     private static final long LIVE_REFRESH_MILLIS = 250;
+    private static final long SAMPLE_MILLIS = 1000;
 
     private final Runnable stop;
 
@@ -25,16 +27,20 @@ public final class ProgressDisplay implements AutoCloseable {
         this.stop = stop;
     }
 
-    /** Starts showing the progress bound in the context as {@link Progress#BEAN}, unless mgp.progress is false. */
+    /**
+     * Starts showing the progress bound in the context as {@link Progress#BEAN}, unless mgp.progress is false; even
+     * then it is sampled, so the rates the pipeline's MBean tells are those of the last few seconds.
+     */
     public static ProgressDisplay start(CamelContext context) {
-        if (!Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{mgp.progress}}"))) {
-            return new ProgressDisplay(() -> { });
-        }
         Progress progress = context.getRegistry().lookupByNameAndType(Progress.BEAN, Progress.class);
         // the first figures' rates then cover the time since the run started
         progress.snapshot();
         ExecutorServiceManager executors = context.getExecutorServiceManager();
         ScheduledExecutorService ticker = executors.newSingleThreadScheduledExecutor(ProgressDisplay.class, "progress");
+        if (!Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{mgp.progress}}"))) {
+            ticker.scheduleAtFixedRate(progress::snapshot, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+            return new ProgressDisplay(() -> executors.shutdownNow(ticker));
+        }
         if (StatusLine.stderrIsTerminal()) {
             StatusLine line = StatusLine.install();
             ticker.scheduleAtFixedRate(() -> line.show(progress.snapshot().line()),

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A run's progress at one moment. Tasks are sessions whose classification the run fetches; those bronze held before
- * the run count as done. The total is final once discovery is over; until then more tasks may be found.
+ * A run's progress at one moment. Tasks are the sessions whose classification this run fetches (a retried one counts
+ * once per fetch). The total is final once discovery is over; until then more tasks may be found.
  *
  * @param eta how long the tasks left take at the recent pace; empty until the total is final, or when none is left
  *            or none moved lately

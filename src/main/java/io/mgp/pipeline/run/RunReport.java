@@ -32,6 +32,7 @@ public final class RunReport {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> rows = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> files = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Long>> unchanged = new ConcurrentHashMap<>();
     private final Map<String, Duration> stages = new LinkedHashMap<>();
     private volatile String stage;
     private long stageStart;
@@ -67,6 +68,15 @@ public final class RunReport {
     public void rowsWritten(String layer, String table, long rowCount) {
         rows.computeIfAbsent(layer, k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(table, k -> new LongAdder()).add(rowCount);
+    }
+
+    /** A table the run left as it was, and the rows it holds: the summary still shows it. */
+    public void unchanged(String layer, String table, long rowCount) {
+        unchanged.computeIfAbsent(layer, k -> new ConcurrentHashMap<>()).put(table, rowCount);
+    }
+
+    public Map<String, Long> unchanged(String layer) {
+        return new TreeMap<>(unchanged.getOrDefault(layer, Map.of()));
     }
 
     /** Ends the current stage, if any, and starts the named one; the first stage's start ends "startup" (from JVM start). */

@@ -80,14 +80,30 @@ class CliTest {
     }
 
     @Test
-    void unreachableApiIsOneLineAndExitCode1() throws IOException {
+    void unreachableApiIsOneLineAtOnceWithoutRetries() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         Result result = execute("run", "--api-url", "http://127.0.0.1:" + closedPort, "--lake", temp.resolve("lake").toString());
         assertEquals(1, result.code);
-        assertOneLine(result.err, "cannot reach the API");
+        // said by the probe before the first request: a retried request would fail with the HTTP client's words
+        assertOneLine(result.err, "cannot reach the API at http://127.0.0.1:" + closedPort + ": Connection refused");
+    }
+
+    @Test
+    void unwritableSeedsFolderIsOneLineNamingIt() {
+        Result result = execute("seed", "--out", "/proc/x", "--scale", "0.01");
+        assertEquals(1, result.code, result.err);
+        assertOneLine(result.err, "cannot write seeds to /proc/x: no such file or folder");
+    }
+
+    @Test
+    void lakeWhereNoFolderCanBeMadeIsOneLineNamingItOnce() {
+        Result result = execute("run", "--seeds", TestSeeds.small().toString(), "--lake", "/proc/forbidden", "--port", "0");
+        assertEquals(1, result.code, result.err);
+        assertOneLine(result.err, "lake folder is not writable: /proc/forbidden: no such file or folder");
+        assertEquals(1, result.err.split("/proc/forbidden", -1).length - 1, "the path once: " + result.err);
     }
 
     @Test

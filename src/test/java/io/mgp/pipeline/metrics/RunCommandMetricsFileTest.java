@@ -9,6 +9,8 @@ import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.cli.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,25 @@ class RunCommandMetricsFileTest {
         assertEquals(Long.parseLong(requests.group(1).replace(",", "")), total.path("requests").asLong());
         assertTrue(total.path("requests_per_s").asDouble() > 0, total.toString());
         assertTrue(total.path("gold_rows").asLong() > 0, total.toString());
+    }
+
+    @Test
+    void aFailedRunWritesItsFileWithItsStatusAndError() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        assertEquals(1, Cli.execute("run", "--api-url", "http://127.0.0.1:" + closedPort, "--lake", lake.toString()));
+
+        List<String> lines;
+        try (Stream<Path> files = Files.find(lake.resolve("logs"), 2, (path, attributes) -> path.endsWith(MetricsFile.NAME))) {
+            lines = Files.readAllLines(files.findFirst().orElseThrow(() -> new AssertionError("no metrics file")));
+        }
+        JsonNode total = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertEquals(MetricsFile.TOTAL, total.path("stage").asText(), total.toString());
+        assertEquals("failed", total.path("status").asText(), total.toString());
+        assertTrue(total.path("error").asText().startsWith("cannot reach the API at http://127.0.0.1:" + closedPort), total.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.contains("\"stage\":\"crawl\"")), "the stage it failed in: " + lines);
     }
 
     /** Runs the command line in this JVM and returns what it printed. */

@@ -35,13 +35,28 @@ class RunMetricsTest {
     private static CamelApp app;
     private static RunReport report;
     private static Observe observe;
+    private static Observe.Scrape beforeTheRun;
 
     @BeforeAll
     static void run() throws Exception {
         app = CamelApp.apiAndClient(Map.of(
                 "mgp.seeds", TestSeeds.small().toString(), "mgp.lake", lake.toString(), "mgp.port", "0")).start();
-        report = app.run();
         observe = new Observe(app.property("mgp.port"));
+        beforeTheRun = observe.scrape();
+        report = app.run();
+    }
+
+    @Test
+    void theCrawlsCountersArePublishedAtZeroBeforeItsFirstRequest() {
+        for (String endpoint : List.of("seasons", "events", "categories", "sessions", "classification")) {
+            String tag = "endpoint=\"" + endpoint + "\"";
+            assertEquals(List.of("mgp_crawl_requests_total{" + tag + "} 0.0"),
+                    beforeTheRun.matching("mgp_crawl_requests_total", tag), endpoint);
+            assertEquals(0, beforeTheRun.count("mgp_crawl_request_errors_total", tag), endpoint);
+        }
+        for (String table : List.of("seasons", "events", "categories", "sessions", "classifications")) {
+            assertEquals(0, beforeTheRun.count("mgp_bronze_rows_total", "table=\"" + table + "\""), table);
+        }
     }
 
     @AfterAll
@@ -148,7 +163,7 @@ class RunMetricsTest {
 
     @Test
     void metricsFileHasALinePerStageAndOneForTheRun() throws Exception {
-        Path file = MetricsFile.write(report, lake);
+        Path file = MetricsFile.write(report, lake, null);
 
         assertEquals(lake.resolve("logs").resolve(report.runId()).resolve("metrics.ndjson"), file);
         ObjectMapper json = new ObjectMapper();
@@ -167,6 +182,8 @@ class RunMetricsTest {
         }
         JsonNode run = lines.get(stages.size());
         assertEquals("total", run.path("stage").asText());
+        assertEquals("succeeded", run.path("status").asText());
+        assertEquals(0, run.path("failures").asInt());
         assertEquals(total.toMillis(), run.path("duration_ms").asLong());
         assertEquals(report.requests(), run.path("requests").asLong());
         assertEquals(report.requests() / (total.toNanos() / 1e9), run.path("requests_per_s").asDouble(), 0.05);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mgp.pipeline.AccessLogLines;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.cli.CamelApp;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,28 @@ class ServeMetricsTest {
         assertEquals(before + 2, scrape.count("camel_exchanges_total", seasons));
         assertEquals(before + 2, scrape.count("camel_route_policy_seconds_count", seasons));
         assertTrue(scrape.matching("mgp_crawl_requests_total").isEmpty(), "no crawl, no crawl meters");
+    }
+
+    @Test
+    void everyKindOfFaultIsCountedFromZeroBeforeTheFirst() throws Exception {
+        Observe.Scrape scrape = observe.scrape();
+        for (String kind : List.of("error", "throttle", "malformed", "drop")) {
+            assertEquals(List.of("mgp_api_faults_total{kind=\"" + kind + "\"} 0.0"),
+                    scrape.matching("mgp_api_faults_total", "kind=\"" + kind + "\""), kind);
+        }
+    }
+
+    @Test
+    void aHeadIsLoggedAsAHeadAndARequestTheCodecRefusesIsLoggedToo() throws Exception {
+        AccessLogLines lines = new AccessLogLines();
+        try (lines) {
+            observe.send(HttpRequest.newBuilder(observe.uri("/seasons")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            observe.get("/seasons?season_id=" + "9".repeat(5000));
+            lines.await(" 414");
+        }
+        List<String> logged = lines.messages().stream().map(line -> line.substring(0, line.lastIndexOf(' '))).toList();
+        assertEquals("HEAD /seasons 200", logged.get(0), logged.toString());
+        assertTrue(logged.get(1).endsWith(" 414"), "a request line over 4 KB, refused before any route: " + logged);
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.cli.CamelApp;
 import io.mgp.pipeline.cli.Cli;
+import io.mgp.pipeline.crawl.CrawlPlan;
 import io.mgp.pipeline.log.RunLog;
+import io.mgp.pipeline.state.StateDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +53,32 @@ class ProgressDisplayTest {
         try (Stream<Path> runs = Files.list(lake.resolve("logs"))) {
             Path runLog = runs.findFirst().orElseThrow().resolve("process.log");
             assertEquals(List.of(), progressLines(runLog));
+        }
+    }
+
+    @Test
+    void withProgressOffItIsStillSampledSoTheFirstRateAskedIsRecent() throws Exception {
+        StateDb state = new StateDb(lake.resolve("state/queue.duckdb"));
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            RunReport report = new RunReport();
+            CrawlPlan plan = new CrawlPlan(state, report.runId(), null);
+            plan.begin();
+            Progress progress = new Progress(report, plan);
+            context.getPropertiesComponent().addInitialProperty("mgp.progress", "false");
+            context.getRegistry().bind(Progress.BEAN, progress);
+            context.start();
+            report.stage("crawl");
+            try (ProgressDisplay display = ProgressDisplay.start(context)) {
+                long end = System.nanoTime() + 2_500_000_000L;
+                while (System.nanoTime() < end) {
+                    report.request("events?season_id=1");
+                    Thread.sleep(10);
+                }
+                // as a JMX client asks: one snapshot, nothing before it but the sampler's
+                assertTrue(progress.snapshot().requestsPerSecond() > 10, "requests were made all along");
+            }
+        } finally {
+            state.stop();
         }
     }
 

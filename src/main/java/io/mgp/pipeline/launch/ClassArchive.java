@@ -1,0 +1,123 @@
+package io.mgp.pipeline.launch;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A class-data-sharing archive of the jar, beside it: the classes a run loads, parsed and verified, which later JVMs map
+ * instead of loading them again (about a fifth of a run's start-up). The first run writes it as it exits; a new jar or
+ * another JDK gets an archive of its own, and the old ones are deleted. On JDK 19 and later the JVM makes and checks it
+ * itself ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 and 18 the child JVM dumps it under a temporary name that
+ * is renamed once it has exited. Where the jar's folder cannot be written, runs go without.
+ */
+final class ClassArchive {
+
+    private static final String SUFFIX = ".jsa";
+
+    private final Path archive;
+    private final Path dumped;
+
+    private ClassArchive(Path archive, Path dumped) {
+        this.archive = archive;
+        this.dumped = dumped;
+    }
+
+    static ClassArchive forJar(Path jar) {
+        Path folder = jar.toAbsolutePath().getParent();
+        if (folder == null || !Files.isWritable(folder)) {
+            return new ClassArchive(null, null);
+        }
+        Path archive = folder.resolve(baseName(jar) + "-" + key(jar) + SUFFIX);
+        deleteOthers(folder, baseName(jar), archive);
+        Path dumped = autoCreates() || Files.exists(archive) ? null
+                : folder.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        return new ClassArchive(archive, dumped);
+    }
+
+    /** The child JVM's options: use the archive, or make it; nothing when the jar's folder is not writable. */
+    List<String> jvmOptions() {
+        if (archive == null) {
+            return List.of();
+        }
+        // a JVM that cannot use an archive (another JDK's, a damaged one) starts without it, silently
+        List<String> quiet = List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        if (autoCreates()) {
+            return concat(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive), quiet);
+        }
+        return concat(List.of(dumped == null ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + dumped), quiet);
+    }
+
+    /** Puts an archive the child dumped as it exited in its place (JDK 17 and 18). */
+    void childExited() {
+        if (dumped == null) {
+            return;
+        }
+        try {
+            if (Files.size(dumped) > 0) {
+                Files.move(dumped, archive, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (AtomicMoveNotSupportedException e) {
+            // another file system under the same folder: not expected; the next run dumps again
+        } catch (IOException e) {
+            // no archive this time (the child was killed before it could dump): the next run makes one
+        } finally {
+            try {
+                Files.deleteIfExists(dumped);
+            } catch (IOException e) {
+                // left for the next archive's clean-up
+            }
+        }
+    }
+
+    private static boolean autoCreates() {
+        return Runtime.version().feature() >= 19;
+    }
+
+    private static String baseName(Path jar) {
+        String name = jar.getFileName().toString();
+        return name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    /** The jar's size and time, and the JDK: an archive holds only for the very jar and JDK that made it. */
+    private static String key(Path jar) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+            String identity = attributes.size() + "/" + attributes.lastModifiedTime().toMillis() + "/"
+                    + System.getProperty("java.home") + "/" + Runtime.version();
+            return Integer.toHexString(identity.hashCode());
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Archives (and temporary dumps) of earlier builds or other JDKs: each is as large as tens of MB. */
+    private static void deleteOthers(Path folder, String baseName, Path keep) {
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.startsWith(baseName + "-") && (name.endsWith(SUFFIX) || name.endsWith(".tmp"))
+                        && !name.startsWith(keep.getFileName().toString());
+            }).forEach(ClassArchive::deleteQuietly);
+        } catch (IOException e) {
+            // nothing to clean, or nothing we may clean
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // another run's, in use
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
+    }
+}

@@ -1,0 +1,130 @@
+package io.mgp.pipeline.launch;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gives {@code java -jar pipeline.jar run}, typed with no JVM options, the JVM a run is fast in. A run lasts seconds
+ * on a few cores: the C2 compiler's threads would take much of the CPU for code that finishes before their work pays
+ * off, so the run goes to a child JVM with C1 only, the parallel collector and a class archive of the jar
+ * ({@link ClassArchive}); the launching JVM waits for it and exits with its code. A JVM started with any {@code -XX:}
+ * option is the user's own tuning and runs the command itself, as do {@code serve} (long-lived: C2 pays off) and
+ * {@code seed}. {@code -Dmgp.launcher=off} turns it off.
+ */
+public final class JvmLauncher {
+
+    /** Set in the child JVM, so that it runs the command. */
+    static final String LAUNCHED = "mgp.launched";
+    private static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+    private static final Set<String> BATCH_COMMANDS = Set.of("run");
+    private static final Set<String> NO_RUN = Set.of("-h", "--help", "-V", "--version", "help");
+
+    private JvmLauncher() {
+    }
+
+    /** Runs the command line in a child JVM when that makes it faster, and returns its exit code; empty otherwise. */
+    public static OptionalInt runInTunedJvm(String[] args) {
+        if (Boolean.getBoolean(LAUNCHED) || "off".equals(System.getProperty("mgp.launcher")) || !isBatch(args)) {
+            return OptionalInt.empty();
+        }
+        Optional<Path> jar = launchedJar();
+        Optional<List<String>> jvmOptions = jvmOptions();
+        if (jar.isEmpty() || jvmOptions.isEmpty() || jvmOptions.get().stream().anyMatch(o -> o.startsWith("-XX:"))) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(runChild(jar.get(), jvmOptions.get(), args));
+        } catch (IOException e) {
+            // the command still runs, in this JVM
+            return OptionalInt.empty();
+        }
+    }
+
+    /**
+     * In the child: stops when the launching JVM is gone (killed, so it could not stop its child), as if it were sent
+     * SIGTERM itself.
+     */
+    public static void exitWithLauncher() {
+        if (Boolean.getBoolean(LAUNCHED)) {
+            ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit().thenRun(() -> System.exit(143)));
+        }
+    }
+
+    private static boolean isBatch(String[] args) {
+        if (Arrays.stream(args).anyMatch(NO_RUN::contains)) {
+            return false;
+        }
+        // no command, or only flags, means run (io.mgp.pipeline.cli.Cli)
+        return args.length == 0 || args[0].startsWith("-") || BATCH_COMMANDS.contains(args[0]);
+    }
+
+    private static int runChild(Path jar, List<String> userOptions, String[] args) throws IOException {
+        ClassArchive archive = ClassArchive.forJar(jar);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(RUN_OPTIONS);
+        command.addAll(archive.jvmOptions());
+        command.addAll(userOptions);
+        command.add("-D" + LAUNCHED + "=true");
+        command.addAll(List.of("-cp", jar.toString(), "io.mgp.pipeline.Main"));
+        command.addAll(Arrays.asList(args));
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        // Ctrl-C reaches both JVMs; a SIGTERM only this one, which passes it on. Either way the child ends first.
+        Thread stopChild = new Thread(() -> {
+            child.destroy();
+            waitFor(child);
+        }, "stop-child-jvm");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        int exitCode = waitFor(child);
+        Runtime.getRuntime().removeShutdownHook(stopChild);
+        archive.childExited();
+        return exitCode;
+    }
+
+    private static int waitFor(Process child) {
+        while (true) {
+            try {
+                if (child.waitFor(1, TimeUnit.DAYS)) {
+                    return child.exitValue();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The jar this JVM runs with {@code java -jar}: its class path is that jar alone. */
+    private static Optional<Path> launchedJar() {
+        try {
+            Path codeSource = Path.of(JvmLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            String classPath = System.getProperty("java.class.path", "");
+            return Files.isRegularFile(codeSource) && Path.of(classPath).toAbsolutePath().equals(codeSource.toAbsolutePath())
+                    ? Optional.of(codeSource) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The options this JVM was started with (before {@code -jar}), as the operating system tells its command line. */
+    private static Optional<List<String>> jvmOptions() {
+        return ProcessHandle.current().info().arguments().map(arguments -> {
+            List<String> options = new ArrayList<>();
+            for (String argument : arguments) {
+                if ("-jar".equals(argument)) {
+                    return options;
+                }
+                options.add(argument);
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package io.mgp.pipeline.log;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
+
+/**
+ * Which logged lines reach the terminal ({@link Console}). logback.xml puts one on each of its two console
+ * appenders: the one for the user's own lines ({@code userLines} true), printed plainly, and the one for everything
+ * else, which lets through warnings and errors, or every line under {@code --verbose}. A line marked
+ * {@link RunLog#FILE_ONLY} never reaches the terminal.
+ */
+public final class ConsoleFilter extends Filter<ILoggingEvent> {
+
+    private boolean userLines;
+
+    /** Set from logback.xml: whether this appender prints the user's lines, or the others. */
+    public void setUserLines(boolean userLines) {
+        this.userLines = userLines;
+    }
+
+    @Override
+    public FilterReply decide(ILoggingEvent event) {
+        if (event.getMarkerList() != null && event.getMarkerList().contains(RunLog.FILE_ONLY)) {
+            return FilterReply.DENY;
+        }
+        if (Console.isForTheUser(event.getLoggerName())) {
+            return userLines ? FilterReply.NEUTRAL : FilterReply.DENY;
+        }
+        if (userLines) {
+            return FilterReply.DENY;
+        }
+        return Console.isVerbose() || event.getLevel().isGreaterOrEqual(Level.WARN) ? FilterReply.NEUTRAL : FilterReply.DENY;
+    }
+}
