@@ -27,13 +27,16 @@ public final class SeedApi {
     private final CompletableFuture<SeedStore> loading;
 
     /**
-     * Checks the seeds, then reads them on another thread so that Camel starts up meanwhile;
-     * see {@link #awaitSeeds()}.
+     * Checks that the seed files are there, then checks their columns and reads them on another thread, so that Camel
+     * starts up meanwhile (DuckDB's library loads and its first queries run there too); see {@link #awaitSeeds()}.
      */
     public SeedApi(String seedsFolder) {
         Path folder = Path.of(seedsFolder);
-        SeedStore.check(folder);
-        this.loading = CompletableFuture.supplyAsync(() -> new SeedStore(folder), SeedApi::startDaemon);
+        SeedStore.requireFiles(folder);
+        this.loading = CompletableFuture.supplyAsync(() -> {
+            SeedStore.check(folder);
+            return new SeedStore(folder);
+        }, SeedApi::startDaemon);
     }
 
     /** Waits until the seeds are in memory; a seeds problem (missing file or column) is thrown here. */

@@ -78,17 +78,25 @@ public final class SeedStore {
         return thread;
     }
 
-    /** Fails with a message naming the problem when the folder, a seed file or a required column is missing. */
-    public static void check(Path folder) {
+    /** Fails with a message naming the folder or seed file that is missing. */
+    public static void requireFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new PipelineException("seeds folder not found: " + folder);
         }
+        for (SeedTable table : SeedTable.values()) {
+            Path file = folder.resolve(table.fileName());
+            if (!Files.isRegularFile(file)) {
+                throw new PipelineException("seeds file not found: " + file);
+            }
+        }
+    }
+
+    /** Fails with a message naming the problem when a seed file, or a column it needs, is missing or unreadable. */
+    public static void check(Path folder) {
+        requireFiles(folder);
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
             for (SeedTable table : SeedTable.values()) {
                 Path file = folder.resolve(table.fileName());
-                if (!Files.isRegularFile(file)) {
-                    throw new PipelineException("seeds file not found: " + file);
-                }
                 requireColumns(sql, SqlResource.literal(file.toAbsolutePath()), file, table);
             }
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.api.ApiRouterSetup;
+import io.mgp.pipeline.api.EventLoopHttpEngine;
 import io.mgp.pipeline.api.FaultInjector;
 import io.mgp.pipeline.api.FaultSpec;
 import io.mgp.pipeline.api.SeedApi;
@@ -71,6 +72,7 @@ final class PipelineBeans implements CamelConfiguration {
         if (parts.contains(Part.API)) {
             SeedApi seedApi = new SeedApi(CamelApp.property(context, "mgp.seeds"));
             registry.bind("seedApi", seedApi);
+            registry.bind(EventLoopHttpEngine.NAME, new EventLoopHttpEngine());
             ApiRouteMetrics.install(context);
             // The seeds load while Camel starts; the start completes only once they are in memory (or failed).
             context.addStartupListener((started, alreadyStarted) -> seedApi.awaitSeeds());

@@ -9,15 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 
 /**
  * Checks an API answer before anything is written for it: a JSON array of objects, each with the fields its
- * table needs, of the right kind. One streaming pass to the end, no tree built: an answer that does not parse
- * (cut short, empty) is worth asking again, and that is told before any shape problem, which is not.
+ * table needs, of the right kind. One streaming pass to the end over the answer's bytes as received, no tree built:
+ * an answer that does not parse (cut short, empty) is worth asking again, and that is told before any shape problem,
+ * which is not. The rows it counted go with the answer (exchange property {@value #ROWS}): the task queue tells an
+ * empty session by them, without parsing the answer again.
  */
-public final class AnswerShape {
+public final class AnswerShape implements Processor {
+
+    /** The exchange property holding how many rows the answer has. */
+    public static final String ROWS = "answer_rows";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -38,20 +43,33 @@ public final class AnswerShape {
         this.apiUrl = apiUrl;
     }
 
-    public void check(@ExchangeProperty("table") String table, @ExchangeProperty("request") String request,
-            @Body String answer) throws IOException {
-        String problem;
+    /** Checks the answer the exchange holds (the bytes the API sent) and notes its rows. */
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        byte[] answer = exchange.getMessage().getMandatoryBody(byte[].class);
+        exchange.setProperty(ROWS, check(exchange.getProperty("table", String.class),
+                exchange.getProperty("request", String.class), answer));
+    }
+
+    /** Checks an answer of the table's and returns how many rows it has. */
+    int check(String table, String request, byte[] answer) throws IOException {
+        Shape shape;
         try (JsonParser json = JSON.createParser(answer)) {
-            problem = problem(json, REQUIRED.getOrDefault(table, List.of()));
+            shape = shape(json, REQUIRED.getOrDefault(table, List.of()));
             while (json.nextToken() != null) {
                 // read to the end: a cut-off answer must be told as such
             }
         } catch (JsonParseException e) {
             throw new UnparseableAnswerException(url(request), e.getOriginalMessage(), e);
         }
-        if (problem != null) {
-            throw new WrongAnswerShapeException(url(request), problem);
+        if (shape.problem() != null) {
+            throw new WrongAnswerShapeException(url(request), shape.problem());
         }
+        return shape.rows();
+    }
+
+    /** The rows read, and the first thing wrong with the answer's shape (null when nothing is). */
+    private record Shape(int rows, String problem) {
     }
 
     /** Made only when an answer is wrong: the check runs for every answer. */
@@ -59,25 +77,26 @@ public final class AnswerShape {
         return apiUrl + "/" + request;
     }
 
-    /** The first thing wrong with the answer's shape, or null. */
-    private static String problem(JsonParser json, List<String> required) throws IOException {
+    private static Shape shape(JsonParser json, List<String> required) throws IOException {
         JsonToken token = json.nextToken();
         if (token == null) {
             throw new JsonParseException(json, "the answer is empty");
         }
         if (token != JsonToken.START_ARRAY) {
-            return "expected a JSON array, got " + describe(token);
+            return new Shape(0, "expected a JSON array, got " + describe(token));
         }
+        int rows = 0;
         while ((token = json.nextToken()) == JsonToken.START_OBJECT) {
             String problem = rowProblem(json, required);
             if (problem != null) {
-                return problem;
+                return new Shape(rows, problem);
             }
+            rows++;
         }
         if (token != JsonToken.END_ARRAY) {
-            return "expected JSON objects in the array, got " + describe(token);
+            return new Shape(rows, "expected JSON objects in the array, got " + describe(token));
         }
-        return json.nextToken() == null ? null : "unexpected content after the JSON array";
+        return new Shape(rows, json.nextToken() == null ? null : "unexpected content after the JSON array");
     }
 
     /** Checked for every row of every answer: the required fields seen are bits, not a set to allocate. */

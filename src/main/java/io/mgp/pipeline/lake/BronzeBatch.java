@@ -67,17 +67,23 @@ public final class BronzeBatch implements AutoCloseable {
         try {
             appender.beginRow();
             for (String column : columns) {
-                Object value = page.value(column);
-                if (value == null) {
-                    appender.appendNull();
-                } else if (value instanceof LocalDateTime time) {
-                    appender.append(time);
-                } else {
-                    appender.append(value.toString());
+                switch (column) {
+                    case "_fetched_at" -> appender.append(page.fetchedAt());
+                    case "_rows" -> appender.append(page.rows());
+                    // the answer's text as received: DuckDB takes the UTF-8 bytes of a VARCHAR as they are
+                    case "body" -> appender.append(page.body());
+                    default -> {
+                        Object value = page.value(column);
+                        if (value == null) {
+                            appender.appendNull();
+                        } else {
+                            appender.append(value.toString());
+                        }
+                    }
                 }
             }
             appender.endRow();
-            size += page.body().length();
+            size += page.body().length;
         } catch (SQLException e) {
             broken = broken == null ? e : broken;
             throw e;
@@ -124,7 +130,7 @@ public final class BronzeBatch implements AutoCloseable {
         return connection;
     }
 
-    /** The characters of JSON gathered so far. */
+    /** The bytes of JSON gathered so far. */
     public long size() {
         return size;
     }

@@ -1,5 +1,6 @@
 package io.mgp.pipeline.lake;
 
+import io.mgp.pipeline.crawl.AnswerShape;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -75,6 +76,7 @@ public final class BronzeBatcher implements AggregationStrategy {
                 UUID.randomUUID().toString(),
                 LocalDateTime.now(ZoneOffset.UTC),
                 context,
-                answer.getMessage().getBody(String.class));
+                answer.getMessage().getBody(byte[].class),
+                answer.getProperty(AnswerShape.ROWS, Integer.class));
     }
 }

@@ -4,8 +4,8 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 /**
- * One API answer on its way to bronze: its JSON body as received, the request that fetched it,
- * and the crawl context (parent ids, season) that rows lacking those fields inherit.
+ * One API answer on its way to bronze: its JSON body as received (UTF-8 bytes) and how many rows it has, the request
+ * that fetched it, and the crawl context (parent ids, season) that rows lacking those fields inherit.
  */
 public record BronzePage(
         String table,
@@ -14,16 +14,15 @@ public record BronzePage(
         String fetchId,
         LocalDateTime fetchedAt,
         Map<String, Object> context,
-        String body) {
+        byte[] body,
+        int rows) {
 
-    /** The page's value for a column of {@code sql/lake/bronze-pages.sql}. */
+    /** The page's value for a text column of {@code sql/lake/bronze-pages.sql}: its ids and the crawl's context. */
     public Object value(String column) {
         return switch (column) {
             case "_run_id" -> runId;
             case "_request" -> request;
             case "_fetch_id" -> fetchId;
-            case "_fetched_at" -> fetchedAt;
-            case "body" -> body;
             default -> context.get(column);
         };
     }

@@ -56,14 +56,14 @@ public final class BronzeWriter implements Service {
 
     /**
      * The aggregator's completion check: whether the batch an aggregated exchange holds has gathered this many
-     * characters of JSON. Camel asks it under the aggregator's lock, so a full batch counts as completed before a
+     * bytes of JSON. Camel asks it under the aggregator's lock, so a full batch counts as completed before a
      * flush can run and miss it on its way to a writer. Plain Java: simple's {@code ${body.size}} would look the
      * getter up by reflection for every answer.
      */
-    public Predicate fullAt(long characters) {
+    public Predicate fullAt(long bytes) {
         return exchange -> {
             BronzeBatch batch = exchange.getMessage().getBody(BronzeBatch.class);
-            if (batch.size() < characters) {
+            if (batch.size() < bytes) {
                 return false;
             }
             completed(batch);

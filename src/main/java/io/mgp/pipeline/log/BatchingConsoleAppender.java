@@ -6,21 +6,24 @@ import ch.qos.logback.core.encoder.Encoder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A console appender for many lines a second, such as serve's access log: the logging thread (a Vert.x event loop)
- * only formats its line and adds it to a buffer; a writer thread writes all the buffer holds at once, so a burst of
- * lines costs one write to stderr and the logging thread never waits for the terminal. Lines arriving while more than
+ * only formats its line and adds it to a buffer; a writer thread writes what the buffer holds every
+ * {@value #WRITE_INTERVAL_MILLIS} ms, in one write to stderr. The logging thread never waits for the terminal and
+ * never wakes the writer (a wake-up per line would cost more than the line). Lines arriving while more than
  * {@value #MAX_PENDING_BYTES} bytes wait to be written are dropped, and the writer says how many.
  */
 public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     private static final int MAX_PENDING_BYTES = 4 << 20;
+    private static final long WRITE_INTERVAL_MILLIS = 50;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition linesWaiting = lock.newCondition();
+    private final Condition stopped = lock.newCondition();
     private ByteArrayOutputStream pending = new ByteArrayOutputStream(1 << 16);
     private ByteArrayOutputStream writing = new ByteArrayOutputStream(1 << 16);
     private long dropped;
@@ -48,7 +51,7 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
         super.stop();
         lock.lock();
         try {
-            linesWaiting.signal();
+            stopped.signal();
         } finally {
             lock.unlock();
         }
@@ -69,21 +72,20 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
                 return;
             }
             pending.writeBytes(line);
-            linesWaiting.signal();
         } finally {
             lock.unlock();
         }
     }
 
-    /** The writer thread: waits for lines, swaps the buffers, writes outside the lock; at stop, writes what is left. */
+    /** The writer thread: every interval, swaps the buffers and writes outside the lock; at stop, writes what is left. */
     private void writeLines() {
         boolean last = false;
         while (!last) {
             long droppedNow;
             lock.lock();
             try {
-                while (pending.size() == 0 && isStarted()) {
-                    linesWaiting.awaitUninterruptibly();
+                if (isStarted()) {
+                    stopped.awaitNanos(TimeUnit.MILLISECONDS.toNanos(WRITE_INTERVAL_MILLIS));
                 }
                 last = !isStarted();
                 ByteArrayOutputStream full = pending;
@@ -91,8 +93,14 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
                 writing = full;
                 droppedNow = dropped;
                 dropped = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } finally {
                 lock.unlock();
+            }
+            if (writing.size() == 0 && droppedNow == 0) {
+                continue;
             }
             if (droppedNow > 0) {
                 writing.writeBytes(("(" + droppedNow + " lines dropped: the terminal did not keep up)\n")

@@ -2,14 +2,16 @@ package io.mgp.pipeline.log;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
+import io.mgp.pipeline.PipelineException;
 
 /**
  * Which logged lines reach the terminal ({@link Console}). logback.xml puts one on each of its two console
  * appenders: the one for the user's own lines ({@code userLines} true), printed plainly, and the one for everything
  * else, which lets through warnings and errors, or every line under {@code --verbose}. A line marked
- * {@link RunLog#FILE_ONLY} never reaches the terminal.
+ * {@link RunLog#FILE_ONLY}, or logged with a {@link PipelineException}, never reaches the terminal.
  */
 public final class ConsoleFilter extends Filter<ILoggingEvent> {
 
@@ -20,9 +22,22 @@ public final class ConsoleFilter extends Filter<ILoggingEvent> {
         this.userLines = userLines;
     }
 
+    /**
+     * A line logged with a {@link PipelineException} (a missing seeds file, a port in use), such as Camel's own report of
+     * a failed start: the command line says it in one line of its own, without the stack trace.
+     */
+    private static boolean isUsersMistake(ILoggingEvent event) {
+        for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+            if (PipelineException.class.getName().equals(cause.getClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public FilterReply decide(ILoggingEvent event) {
-        if (event.getMarkerList() != null && event.getMarkerList().contains(RunLog.FILE_ONLY)) {
+        if (event.getMarkerList() != null && event.getMarkerList().contains(RunLog.FILE_ONLY) || isUsersMistake(event)) {
             return FilterReply.DENY;
         }
         if (Console.isForTheUser(event.getLoggerName())) {

@@ -1,6 +1,5 @@
 package io.mgp.pipeline.state;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
@@ -31,16 +30,16 @@ public final class AnswerLog {
     }
 
     /** Whether the answer differs from the one bronze holds for the request (or bronze holds none). */
-    public boolean isNew(@ExchangeProperty("request") String request, @Body String answer) {
+    public boolean isNew(@ExchangeProperty("request") String request, @Body byte[] answer) {
         String held = known.get(request);
         // Only an answer bronze holds needs hashing: a first run hashes nothing here.
         return held == null || !held.equals(md5(answer));
     }
 
-    /** The same digest as DuckDB's {@code md5()}, which records it when the answer is written. */
-    private static String md5(String text) {
+    /** The same digest as DuckDB's {@code md5()} of the answer's text, which records it when the answer is written. */
+    private static String md5(byte[] utf8) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(utf8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The JVM has no MD5", e);
         }

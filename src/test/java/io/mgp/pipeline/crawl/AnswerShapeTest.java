@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +24,14 @@ class AnswerShapeTest {
         "[{\"season_id\":17,\"name\":\"A\",\"position\":1,\"points\":12.5}]",
     })
     void aJsonArrayOfRowsWithTheirFieldsIsAccepted(String answer) {
-        assertDoesNotThrow(() -> shape.check("classifications", "classification?session_id=s1", answer));
+        assertDoesNotThrow(() -> shape.check("classifications", "classification?session_id=s1", answer.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theRowsOfAnAcceptedAnswerAreCounted() throws Exception {
+        assertEquals(0, shape.check("classifications", "classification?session_id=s1", "[]".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, shape.check("sessions", "sessions?event_id=1&category_id=2",
+                "[{\"id\":\"a\",\"name\":\"RAC\"},{\"id\":\"b\",\"name\":\"Q1\"}]".getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest
@@ -37,7 +46,7 @@ class AnswerShapeTest {
     })
     void aWrongShapeIsRefusedNamingTheUrlAndTheProblem(String answer, String problem) {
         WrongAnswerShapeException refused = assertThrows(WrongAnswerShapeException.class,
-                () -> shape.check("classifications", "classification?session_id=s1", answer));
+                () -> shape.check("classifications", "classification?session_id=s1", answer.getBytes(StandardCharsets.UTF_8)));
         assertEquals("the answer from " + URL + " has the wrong shape: " + problem, refused.getMessage());
     }
 
@@ -45,7 +54,7 @@ class AnswerShapeTest {
     @ValueSource(strings = {"[{\"name\":\"A\",\"posi", "[{\"name\":\"A\"},", "", "<html>"})
     void aCutOffOrNonJsonAnswerIsUnparseableAndSoWorthAskingAgain(String answer) {
         UnparseableAnswerException refused = assertThrows(UnparseableAnswerException.class,
-                () -> shape.check("classifications", "classification?session_id=s1", answer));
+                () -> shape.check("classifications", "classification?session_id=s1", answer.getBytes(StandardCharsets.UTF_8)));
         assertEquals(true, refused.getMessage().startsWith("the answer from " + URL + " is not valid JSON"), refused.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mgp.pipeline.LakeAssertions;
 import io.mgp.pipeline.cli.CamelApp;
+import io.mgp.pipeline.crawl.AnswerShape;
 import io.mgp.pipeline.duck.SqlResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,15 +110,16 @@ class BronzeRouteTest {
 
     @SafeVarargs
     private int sendClassification(String season, String sessionId, Map<String, Object>... rows) throws Exception {
-        String answer = JSON.writeValueAsString(List.of(rows));
+        byte[] answer = JSON.writeValueAsBytes(List.of(rows));
         producer.send("direct:bronze", ExchangeBuilder.anExchange(app.context())
                 .withBody(answer)
+                .withProperty(AnswerShape.ROWS, rows.length)
                 .withProperty("table", "classifications")
                 .withProperty("request", "classification?session_id=" + sessionId)
                 .withProperty("season", season)
                 .withProperty("session_id", sessionId)
                 .build());
-        return answer.length();
+        return answer.length;
     }
 
     private static Map<String, Object> row(String sessionId, String name, int position) {

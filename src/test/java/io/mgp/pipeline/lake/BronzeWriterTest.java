@@ -11,6 +11,7 @@ import io.mgp.pipeline.run.RunReport;
 import io.mgp.pipeline.state.StateDb;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -107,6 +108,6 @@ class BronzeWriterTest {
 
     private static BronzePage page(String seasonId, String year) {
         return new BronzePage("seasons", "run", "seasons", "fetch-" + seasonId, LocalDateTime.now(),
-                Map.of("season", year), "[{\"id\": \"" + seasonId + "\", \"year\": " + year + "}]");
+                Map.of("season", year), ("[{\"id\": \"" + seasonId + "\", \"year\": " + year + "}]").getBytes(StandardCharsets.UTF_8), 1);
     }
 }

@@ -3,7 +3,10 @@ package io.mgp.pipeline.state;
 import static io.mgp.pipeline.LakeAssertions.stateCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mgp.pipeline.cli.CamelApp;
+import io.mgp.pipeline.crawl.AnswerShape;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -55,7 +58,9 @@ class TaskQueueTest {
         try (CamelApp app = CamelApp.client(Map.of("mgp.lake", lake.toString(), "mgp.api-url", "http://127.0.0.1:9")).start()) {
             ProducerTemplate producer = app.context().createProducerTemplate();
             for (Answer answer : answers) {
-                ExchangeBuilder exchange = ExchangeBuilder.anExchange(app.context()).withBody(answer.body)
+                ExchangeBuilder exchange = ExchangeBuilder.anExchange(app.context())
+                        .withBody(answer.body.getBytes(StandardCharsets.UTF_8))
+                        .withProperty(AnswerShape.ROWS, new ObjectMapper().readTree(answer.body).size())
                         .withProperty("table", answer.table).withProperty("request", answer.request)
                         .withProperty("season", "2001").withProperty("season_id", "y")
                         .withProperty("event_id", "e").withProperty("category_id", "c");
