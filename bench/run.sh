@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
-# Benchmarks mgp-pipeline: full crawls (task queue and state included) on the real seeds, each
-# followed by a no-op incremental run on its lake, and on scale-10 seeds, then the
-# API's throughput under wrk. Prints each figure against its target and ends with a
-# markdown table for the README.
+# Benchmarks mgp-pipeline against its own past and against a plain crawler, in one session, alternating the variants
+# run by run (this kind of machine differs by more than 2x from one session to the next: only figures from one run of
+# this script compare). Prints each figure with its target, then a markdown table for the README.
+#
+#   1. Full crawls of the real seeds, as users run them (java -jar pipeline.jar run, no JVM flags) and with the JVM flags
+#      and class archive `make run` used to pass, for this code and for the baseline (BASELINE_REF, built once): wall
+#      time, CPU time (user + system, every process of the run) per request, time from launch to the first request.
+#      Each as-users-run crawl is followed by a no-op run on its lake.
+#   2. A plain crawler of our own (bench/PlainCrawler.java: JDK HttpClient, 64 in flight, DuckDB writes gold at the
+#      end) against one `serve`, alternating with this code's `run --api-url` on the same server.
+#   3. Scale-10 seeds (-Xmx512m) and the real seeds through the fault spec, as users run them.
+#   4. The API alone under wrk, with its access log on (written to a file) and off.
 #
 # Usage: bench/run.sh   (or `make bench`)
 # Environment:
-#   RUNS=5            crawls on the real seeds (0 skips them)
-#   RUNS_SCALE10=3    crawls on the scale-10 seeds (0 skips them)
-#   RUNS_FAULTED=1    crawls on the real seeds through the issue's fault spec (0 skips them)
-#   WRK_RUNS=3        measured wrk runs against the API (0 skips them)
-#   JAVA_OPTS         JVM flags for every run; unset: RUN_JAVA_OPTS (from the Makefile) and the jar's class
-#                     archive, as `make run` uses them, plus -Xmx512m at scale 10
-#   JAVA=java         the java launcher
-#   REAL_SEEDS        the real data (default ../shared/seeds/motogp); absent: scale-1 seeds
+#   RUNS=5              rounds of part 1 and part 2 (0 skips them)
+#   RUNS_SCALE10=3      crawls on the scale-10 seeds (0 skips them)
+#   RUNS_FAULTED=1      crawls through the fault spec (0 skips them)
+#   WRK_RUNS=3          measured wrk runs per access-log setting (0 skips them)
+#   BASELINE_REF=97b0d31  the commit part 1 compares with (the code before the fast-by-default issue); empty skips it
+#   JAVA=java           the java launcher
+#   REAL_SEEDS          the real data (default ../shared/seeds/motogp); absent: scale-1 seeds
 #
-# Exits 0 when every run succeeded, even if a target is missed (reported as MISSED);
-# non-zero when a run fails.
+# Exits 0 when every run succeeded, even if a target is missed (reported as MISSED); non-zero when a run fails.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,21 +35,46 @@ source "$BENCH_DIR/lib.sh"
 RUNS=${RUNS:-5}
 RUNS_SCALE10=${RUNS_SCALE10:-3}
 RUNS_FAULTED=${RUNS_FAULTED:-1}
-FAULTS=${FAULTS:-error=0.1,throttle=2000,malformed=0.01,drop=0.01,jitter=20ms,seed=7}
 WRK_RUNS=${WRK_RUNS:-3}
+BASELINE_REF=${BASELINE_REF-97b0d31}
+FAULTS=${FAULTS:-error=0.1,throttle=2000,malformed=0.01,drop=0.01,jitter=20ms,seed=7}
 JAVA=${JAVA:-java}
 REAL_SEEDS=${REAL_SEEDS:-$ROOT/../shared/seeds/motogp}
+# The flags `make run` passed before the jar tuned its own JVM (io.mgp.pipeline.launch.JvmLauncher).
+FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
+QUIET_CDS="-Xlog:cds=off -Xlog:cds+dynamic=off"
 
-# Targets: seconds of median wall time per crawl, requests/s for the API.
-TARGET_REAL_S=5
+# Targets
+TARGET_REAL_S=5             # full real crawl, as users run it, median wall
+TARGET_FLAGS_RATIO=1.1      # as users run it / with the flags, wall
+TARGET_CPU_RATIO=0.5        # CPU per request, this code as users run it / the baseline as users ran it
+TARGET_START_RATIO=0.6      # launch to first request, this code / the baseline, as users run them
+TARGET_PLAIN_WALL=0.5       # pipeline / plain crawler, wall
+TARGET_PLAIN_CPU=1.0        # pipeline / plain crawler, CPU (less than it)
+TARGET_NOOP_S=0.5           # no-op run after start-up
 TARGET_SCALE10_S=30
 TARGET_API_RPS=20000
-TARGET_NOOP_S=0.5
-NOOP=0   # set while the real-seeds crawls run: each is followed by a no-op run on its lake
+TARGET_ACCESS_LOG=0.9       # throughput with the access log / without
 
-SERVER_PID=""   # the `serve` process, stopped by the EXIT trap
-CHILD_PID=""    # the /usr/bin/time of the crawl under way, stopped by the EXIT trap
+SERVER_PID=""     # a `serve` the script started, stopped on exit
+SERVER2_PID=""
+CHILD_PID=""      # the /usr/bin/time of the process under way, stopped on exit
 declare -A RESULT=()
+stop_on_exit CHILD_PID SERVER_PID SERVER2_PID
+
+# --- small helpers -----------------------------------------------------------------
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+minimum() { sort -g | head -n 1; }
+maximum() { sort -g | tail -n 1; }
+thousands() { printf '%.0f' "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() {
+    if awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { exit !(op == "le" ? v <= t : v >= t) }'; then echo "met"; else echo "MISSED"; fi
+}
+# Appends a value to a named list in RESULT (one per line).
+record() { RESULT[$1]+="$2"$'\n'; }
+values() { printf '%s' "${RESULT[$1]:-}"; }
 
 # --- setup -------------------------------------------------------------------------
 
@@ -52,7 +83,6 @@ prepare_seeds() {
         SEEDS_REAL=$(cd "$REAL_SEEDS" && pwd)
         LABEL_REAL="real seeds"
     else
-        # Machines without the real data get the generator's lookalike of it.
         SEEDS_REAL=$WORK/seeds-scale1
         LABEL_REAL="scale-1 seeds (no real data)"
         generate_seeds "$SEEDS_REAL" 1
@@ -63,164 +93,184 @@ prepare_seeds() {
     fi
 }
 
-# --- small helpers -----------------------------------------------------------------
-
-# Median of the numbers on stdin, one per line.
-median() {
-    sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-# 1234567.8 -> 1,234,568
-thousands() {
-    printf '%.0f' "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'
-}
-
-# "met" or "MISSED": is $1 <= $2 (op le) or $1 >= $2 (op ge)?
-verdict() {
-    local value=$1 op=$2 target=$3
-    if awk -v v="$value" -v t="$target" -v op="$op" 'BEGIN { exit !(op == "le" ? v <= t : v >= t) }'; then
-        echo "met"
-    else
-        echo "MISSED"
+# The baseline's jar, built once per commit from a worktree, and its class archive, made as its Makefile made it.
+prepare_baseline() {
+    [[ -n $BASELINE_REF ]] || return 0
+    BASE_JAR=$WORK/baseline-$BASELINE_REF.jar
+    if [[ ! -f $BASE_JAR ]]; then
+        log "Building the baseline, $BASELINE_REF"
+        local tree=$WORK/baseline-src
+        rm -rf "$tree"
+        git -C "$ROOT" worktree add -f -q "$tree" "$BASELINE_REF"
+        (cd "$tree" && mvn -B -q -DskipTests package >&2)
+        cp "$(ls "$tree"/target/pipeline.jar)" "$BASE_JAR"
+        git -C "$ROOT" worktree remove --force "$tree"
+    fi
+    BASE_ARCHIVE=${BASE_JAR%.jar}.jsa
+    if [[ ! -f $BASE_ARCHIVE ]]; then
+        log "Training the baseline's class archive"
+        rm -rf "$WORK/lakes/training"
+        "$JAVA" $FLAGS -XX:ArchiveClassesAtExit="$BASE_ARCHIVE" -jar "$BASE_JAR" run --seeds "$ROOT/seeds" \
+            --lake "$WORK/lakes/training" --port 0 --quiet >"$WORK/logs/training.log" 2>&1
     fi
 }
 
-# "1 run", "3 runs"
-plural_runs() {
-    if (($1 == 1)); then echo "1 run"; else echo "$1 runs"; fi
+# This code's first run writes the jar's class archive; the "with flags" variant then names it.
+prepare_archive() {
+    log "A first run of this code, which writes its class archive"
+    rm -rf "$WORK/lakes/training"
+    "$JAVA" -jar "$JAR" run --seeds "$ROOT/seeds" --lake "$WORK/lakes/training" --port 0 --quiet >"$WORK/logs/training.log" 2>&1
+    ARCHIVE=$(ls "$WORK"/pipeline-*.jsa 2>/dev/null | head -n 1)
+    [[ -n $ARCHIVE ]] || die "no class archive beside $JAR after a first run"
 }
 
-stop_on_exit CHILD_PID SERVER_PID
+# --- one measured process ------------------------------------------------------------
 
-# The class archive `make run` uses, made for this script's copy of the jar (an archive holds its jar's path):
-# sets ARCHIVE_OPTS.
-prepare_class_archive() {
-    log "Training the class archive of ${JAR#"$ROOT"/}"
-    make -s -C "$ROOT" "${JAR%.jar}.jsa" >&2
-    ARCHIVE_OPTS="-XX:SharedArchiveFile=${JAR%.jar}.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+# Runs a command (words in "$@") with its output in LOG.out/.err; sets WALL, CPU (s, user + system of it and its
+# children), RSS (KB) and STATUS. Waited for in this shell, so that the EXIT trap can stop it.
+measure() {
+    local log=$1
+    shift
+    /usr/bin/time -f '%e %U %S %M' -o "$log.time" "$@" >"$log.out" 2>"$log.err" &
+    CHILD_PID=$!
+    STATUS=0
+    wait "$CHILD_PID" || STATUS=$?
+    CHILD_PID=""
+    local user sys
+    read -r WALL user sys RSS < <(tail -n 1 "$log.time")
+    CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
 }
 
-# --- crawl benchmark ---------------------------------------------------------------
+# "Requests   14,665 in ..." and "Gold       mgp   199,070 rows" of a run's summary.
+summary_requests() { awk '$1 == "Requests" { gsub(/[^0-9]/, "", $2); print $2 }' "$1"; }
+summary_gold() { awk '$1 == "Gold" && $2 == "mgp" { gsub(/[^0-9]/, "", $3); print $3 }' "$1"; }
+# The stages after start-up: "Stages     startup 1.60 s, crawl 0.21 s, tasks 0.00 s, transform 0.00 s".
+summary_after_startup() {
+    awk '$1 == "Stages" { for (i = 2; i <= NF; i++) if ($(i + 1) + 0 == $(i + 1) && $i != "startup") s += $(i + 1) } END { printf "%.2f", s }' "$1"
+}
 
-# One full crawl into a fresh lake; sets WALL (s), RSS (KB), REQUESTS and ROWS (gold).
-# Not called in $(...): the crawl must run in this shell, in the background and waited
-# for, so that the EXIT trap knows CHILD_PID and an interrupt stops the crawl at once.
-crawl_once() {
-    local name=$1 seeds=$2 run=$3 java_opts=$4 extra_args=${5:-}
-    local lake=$WORK/lakes/$name out=$WORK/logs/$name-$run.out err=$WORK/logs/$name-$run.err
-    local times=$WORK/logs/$name-$run.time
-    local -a opts extra
-    read -ra opts <<<"$java_opts"
-    read -ra extra <<<"$extra_args"
+# Seconds from LAUNCHED (epoch) to the run's "Stage crawl started" line: the first request leaves then.
+to_first_request() {
+    local lake=$1 launched=$2
+    python3 - "$lake" "$launched" <<'EOF'
+import datetime, glob, json, sys
+for path in glob.glob(sys.argv[1] + "/logs/*/process.log"):
+    for line in open(path):
+        entry = json.loads(line)
+        if entry["message"] == "Stage crawl started":
+            at = datetime.datetime.fromisoformat(entry["timestamp"].replace("Z", "+00:00")).timestamp()
+            print(f"{at - float(sys.argv[2]):.2f}")
+            sys.exit(0)
+sys.exit(1)
+EOF
+}
+
+# One crawl of SEEDS by a variant: VARIANT name, then the java command before `run` (RUN_ARGS, if set, go after it).
+# Records its figures under the variant's name; NOOP=1 follows it with a no-op run on its lake.
+crawl() {
+    local variant=$1 seeds=$2
+    shift 2
+    local lake=$WORK/lakes/$variant log=$WORK/logs/$variant-$ROUND launched
+    local -a extra
+    read -ra extra <<<"${RUN_ARGS:-}"
     rm -rf "$lake"
-    mkdir -p "$WORK/logs"
-    /usr/bin/time -f '%e %M' -o "$times" \
-        "$JAVA" "${opts[@]}" -jar "$JAR" run --seeds "$seeds" --lake "$lake" --port 0 --quiet "${extra[@]}" >"$out" 2>"$err" &
-    CHILD_PID=$!
-    local status=0
-    wait "$CHILD_PID" || status=$?
-    CHILD_PID=""
-    if ((status == 0 && NOOP)); then
-        noop_once "$name" "$seeds" "$run" "$java_opts" "$lake"
-    fi
-    rm -rf "$lake"   # a scale-10 lake is large; only its row counts matter here
-    if ((status != 0)); then
-        log "Crawl $name run $run failed (exit $status); last lines of ${err#"$ROOT"/}:"
-        tail -n 20 "$err" >&2
+    launched=$(date +%s.%N)
+    measure "$log" "$@" run --seeds "$seeds" --lake "$lake" --port 0 --quiet "${extra[@]}"
+    if ((STATUS != 0)); then
+        log "$variant, round $ROUND, failed (exit $STATUS); last lines of ${log#"$ROOT"/}.err:"
+        tail -n 20 "$log.err" >&2
         exit 1
     fi
-    # The summary's numbers carry locale thousands separators: "Requests   14,665 in ...".
-    local requests rows
-    requests=$(awk '$1 == "Requests" { gsub(/[^0-9]/, "", $2); print $2 }' "$out")
-    rows=$(awk '$1 == "Gold" && $2 == "mgp" { gsub(/[^0-9]/, "", $3); print $3 }' "$out")
-    [[ -n $requests && -n $rows ]] || die "no Requests or Gold mgp line in ${out#"$ROOT"/}"
-    # With -o, time's last line holds the figures (a first line may report the exit status).
-    read -r WALL RSS < <(tail -n 1 "$times")
-    REQUESTS=$requests ROWS=$rows
+    local requests
+    requests=$(summary_requests "$log.out")
+    [[ -n $requests ]] || die "no Requests line in ${log#"$ROOT"/}.out"
+    record "$variant.wall" "$WALL"
+    record "$variant.cpu_ms" "$(awk -v c="$CPU" -v n="$requests" 'BEGIN { printf "%.3f", c * 1000 / n }')"
+    record "$variant.rss" "$RSS"
+    record "$variant.start" "$(to_first_request "$lake" "$launched")"
+    RESULT[$variant.requests]=$requests
+    RESULT[$variant.gold]=$(summary_gold "$log.out")
+    log "   $variant: ${WALL} s wall, $(tail -n 1 <<<"$(values "$variant.cpu_ms")") ms CPU per request," \
+        "first request after $(tail -n 1 <<<"$(values "$variant.start")") s"
+    if ((NOOP)); then
+        measure "$log-noop" "$@" run --seeds "$seeds" --lake "$lake" --port 0 --quiet
+        ((STATUS == 0)) || die "the no-op run after $variant failed (exit $STATUS)"
+        record "$variant-noop.wall" "$WALL"
+        record "$variant-noop.work" "$(summary_after_startup "$log-noop.out")"
+        log "   then a no-op run on its lake: ${WALL} s, $(tail -n 1 <<<"$(values "$variant-noop.work")") s after start-up"
+    fi
+    rm -rf "$lake"
 }
 
-# A second run on the lake a crawl just wrote, with nothing new in the source: sets
-# NOOP_WALL (s, JVM start included) and NOOP_WORK (s, the run's stages after startup).
-noop_once() {
-    local name=$1 seeds=$2 run=$3 java_opts=$4 lake=$5
-    local out=$WORK/logs/$name-noop-$run.out err=$WORK/logs/$name-noop-$run.err times=$WORK/logs/$name-noop-$run.time
-    local -a opts
-    read -ra opts <<<"$java_opts"
-    /usr/bin/time -f '%e %M' -o "$times" \
-        "$JAVA" "${opts[@]}" -jar "$JAR" run --seeds "$seeds" --lake "$lake" --port 0 >"$out" 2>"$err" &
-    CHILD_PID=$!
-    local status=0
-    wait "$CHILD_PID" || status=$?
-    CHILD_PID=""
-    if ((status != 0)); then
-        log "No-op run $run failed (exit $status); last lines of ${err#"$ROOT"/}:"
-        tail -n 20 "$err" >&2
-        exit 1
-    fi
-    # "Stages     startup 1.60 s, crawl 0.21 s, tasks 0.00 s, transform 0.00 s": all but startup.
-    NOOP_WORK=$(awk '$1 == "Stages" { for (i = 2; i <= NF; i++) if ($(i + 1) + 0 == $(i + 1) && $i != "startup") sum += $(i + 1) } END { printf "%.2f", sum }' "$out")
-    read -r NOOP_WALL _ < <(tail -n 1 "$times")
-}
+# --- part 1: this code and the baseline, with and without flags ------------------------
 
-# Runs RUNS crawls of one dataset and stores the figures in RESULT[name.*].
-bench_crawl() {
-    local name=$1 label=$2 seeds=$3 runs=$4 java_opts=$5 target=$6 extra_args=${7:-}
-    RESULT[$name.runs]=$runs
-    if ((runs == 0)); then
-        log "== Crawl $label: skipped"
-        return
-    fi
-    log "== Crawl $label: $(plural_runs "$runs"), seeds ${seeds#"$ROOT"/}, JAVA_OPTS='$java_opts'"
-    local run walls="" rsses="" noop_walls="" noop_works=""
-    for ((run = 1; run <= runs; run++)); do
-        crawl_once "$name" "$seeds" "$run" "$java_opts" "$extra_args"
-        log "   run $run/$runs: ${WALL} s wall, $(((RSS + 512) / 1024)) MB peak RSS," \
-            "$(thousands "$REQUESTS") requests, $(thousands "$ROWS") gold rows"
-        walls+="$WALL"$'\n' rsses+="$RSS"$'\n'
-        if ((NOOP)); then
-            log "   then a no-op run on its lake: ${NOOP_WALL} s wall, ${NOOP_WORK} s after startup"
-            noop_walls+="$NOOP_WALL"$'\n' noop_works+="$NOOP_WORK"$'\n'
+bench_versions() {
+    ((RUNS > 0)) || { log "== Full crawls: skipped"; return; }
+    log "== Full crawls of the $LABEL_REAL: $RUNS rounds, alternating"
+    for ((ROUND = 1; ROUND <= RUNS; ROUND++)); do
+        NOOP=1 crawl users "$SEEDS_REAL" "$JAVA" -jar "$JAR"
+        NOOP=0 crawl flags "$SEEDS_REAL" "$JAVA" $FLAGS -XX:SharedArchiveFile="$ARCHIVE" $QUIET_CDS -jar "$JAR"
+        if [[ -n $BASELINE_REF ]]; then
+            NOOP=1 crawl base-users "$SEEDS_REAL" "$JAVA" -jar "$BASE_JAR"
+            NOOP=0 crawl base-flags "$SEEDS_REAL" "$JAVA" $FLAGS -XX:SharedArchiveFile="$BASE_ARCHIVE" $QUIET_CDS -jar "$BASE_JAR"
         fi
     done
-    if ((NOOP)); then
-        RESULT[noop.runs]=$runs
-        RESULT[noop.wall]=$(printf '%s' "$noop_walls" | median)
-        RESULT[noop.median]=$(printf '%s' "$noop_works" | median)
-        RESULT[noop.min]=$(printf '%s' "$noop_works" | sort -g | head -n 1)
-        RESULT[noop.max]=$(printf '%s' "$noop_works" | sort -g | tail -n 1)
-        RESULT[noop.verdict]=$(verdict "${RESULT[noop.median]}" le "$TARGET_NOOP_S")
-        log "   no-op runs: median ${RESULT[noop.median]} s after startup (${RESULT[noop.wall]} s wall);" \
-            "target <= ${TARGET_NOOP_S} s: ${RESULT[noop.verdict]}"
-    fi
-    local requests=$REQUESTS rows=$ROWS
-    local median_wall min max rss_mb
-    median_wall=$(printf '%s' "$walls" | median)
-    min=$(printf '%s' "$walls" | sort -g | head -n 1)
-    max=$(printf '%s' "$walls" | sort -g | tail -n 1)
-    rss_mb=$(printf '%s' "$rsses" | median | awk '{ printf "%.0f", $1 / 1024 }')
-    RESULT[$name.opts]=$java_opts
-    RESULT[$name.median]=$median_wall
-    RESULT[$name.min]=$min
-    RESULT[$name.max]=$max
-    RESULT[$name.requests]=$requests
-    RESULT[$name.rows]=$rows
-    RESULT[$name.rps]=$(awk -v n="$requests" -v t="$median_wall" 'BEGIN { printf "%.0f", n / t }')
-    RESULT[$name.rowsps]=$(awk -v n="$rows" -v t="$median_wall" 'BEGIN { printf "%.0f", n / t }')
-    RESULT[$name.rss]=$rss_mb
-    if [[ $target == none ]]; then
-        RESULT[$name.verdict]="n/a"
-    else
-        RESULT[$name.verdict]=$(verdict "$median_wall" le "$target")
-    fi
-    log "   median ${median_wall} s (min $min, max $max), $(thousands "${RESULT[$name.rps]}") requests/s," \
-        "$(thousands "${RESULT[$name.rowsps]}") rows/s, ${rss_mb} MB peak RSS;" \
-        "target $(target_text "$target"): ${RESULT[$name.verdict]}"
 }
 
-# --- API throughput ----------------------------------------------------------------
+# --- part 2: a plain crawler on the same server -----------------------------------------
 
-# One wrk run; prints its requests/s. Fails on non-2xx answers, which would mean wrk
-# measured errors rather than the endpoint.
+bench_plain() {
+    ((RUNS > 0)) || { log "== Plain crawler: skipped"; return; }
+    mkdir -p "$WORK/plain"
+    javac -nowarn -cp "$JAR" -d "$WORK/plain" "$BENCH_DIR/PlainCrawler.java"
+    local port url
+    port=$(free_port)
+    start_server "$port" "$SEEDS_REAL" "$WORK/logs/serve-plain.log"
+    url=http://127.0.0.1:$port
+    log "== The plain crawler and run --api-url on one serve: $RUNS rounds after a warm-up"
+    measure "$WORK/logs/warm-up" "$JAVA" -jar "$JAR" run --api-url "$url" --lake "$WORK/lakes/warm-up" --quiet
+    for ((ROUND = 1; ROUND <= RUNS; ROUND++)); do
+        rm -f "$WORK/plain/gold.parquet"
+        measure "$WORK/logs/plain-$ROUND" "$JAVA" -cp "$JAR:$WORK/plain" PlainCrawler "$url" "$WORK/plain/gold.parquet"
+        ((STATUS == 0)) || die "the plain crawler failed (exit $STATUS)"
+        record plain.wall "$WALL"
+        record plain.cpu "$CPU"
+        local variant
+        for variant in api-users api-flags; do
+            local -a java=("$JAVA")
+            [[ $variant == api-flags ]] && java+=($FLAGS -XX:SharedArchiveFile="$ARCHIVE" $QUIET_CDS)
+            rm -rf "$WORK/lakes/$variant"
+            measure "$WORK/logs/$variant-$ROUND" "${java[@]}" -jar "$JAR" run --api-url "$url" --lake "$WORK/lakes/$variant" --quiet
+            ((STATUS == 0)) || die "run --api-url failed (exit $STATUS)"
+            record "$variant.wall" "$WALL"
+            record "$variant.cpu" "$CPU"
+        done
+        log "   round $ROUND: plain $(tail -n 1 <<<"$(values plain.wall)") s, pipeline $(tail -n 1 <<<"$(values api-users.wall)") s"
+    done
+    stop "$SERVER_PID"
+    SERVER_PID=""
+}
+
+# --- part 3: scale 10 and faults -------------------------------------------------------
+
+bench_other_crawls() {
+    NOOP=0
+    if ((RUNS_SCALE10 > 0)); then
+        log "== Scale-10 seeds, -Xmx512m: $RUNS_SCALE10 runs"
+        for ((ROUND = 1; ROUND <= RUNS_SCALE10; ROUND++)); do
+            crawl scale10 "$SEEDS_SCALE10" "$JAVA" -Xmx512m -jar "$JAR"
+        done
+    fi
+    if ((RUNS_FAULTED > 0)); then
+        log "== The $LABEL_REAL through --faults $FAULTS: $RUNS_FAULTED runs"
+        for ((ROUND = 1; ROUND <= RUNS_FAULTED; ROUND++)); do
+            RUN_ARGS="--faults $FAULTS" crawl faulted "$SEEDS_REAL" "$JAVA" -jar "$JAR"
+        done
+    fi
+}
+
+# --- part 4: the API under wrk, access log on and off --------------------------------------
+
 wrk_once() {
     local url=$1 duration=$2 output
     output=$(wrk -t2 -c32 -d"$duration" "$url")
@@ -232,74 +282,39 @@ wrk_once() {
 }
 
 bench_api() {
-    RESULT[api.runs]=$WRK_RUNS
-    if ((WRK_RUNS == 0)); then
-        log "== API throughput: skipped"
-        return
-    fi
-    local port
-    port=$(free_port)
-    start_server "$port" "$SEEDS_REAL" "$WORK/logs/serve.log"
-    local base=http://127.0.0.1:$port session
-    session=$(python3 "$BENCH_DIR/pick_session.py" "$base")
-    local url="$base/classification?session_id=$session"
-    log "== API throughput: wrk -t2 -c32 -d10s, $(plural_runs "$WRK_RUNS") on /classification?session_id=$session"
-    wrk_once "$url" 5s >/dev/null   # warm-up: JIT and connection pools, not measured
-    local run rps all=""
+    ((WRK_RUNS > 0)) || { log "== API throughput: skipped"; return; }
+    local off on session
+    off=$(free_port)
+    start_server "$off" "$SEEDS_REAL" "$WORK/logs/serve-off.log"
+    on=$(free_port)
+    # the access log on, as serve runs by default, written to a file as a server's log is
+    "$JAVA" -jar "$JAR" serve --seeds "$SEEDS_REAL" --port "$on" >"$WORK/logs/serve-on.log" 2>&1 &
+    SERVER2_PID=$!
+    until curl -fsS -o /dev/null "http://127.0.0.1:$on/" 2>/dev/null; do sleep 0.2; done
+    session=$(python3 "$BENCH_DIR/pick_session.py" "http://127.0.0.1:$off")
+    log "== API /classification?session_id=$session: wrk -t2 -c32 -d10s, $WRK_RUNS runs each, access log off and on"
+    wrk_once "http://127.0.0.1:$off/classification?session_id=$session" 10s >/dev/null   # warm-up: JIT, pools
+    wrk_once "http://127.0.0.1:$on/classification?session_id=$session" 10s >/dev/null
+    local run rps
     for ((run = 1; run <= WRK_RUNS; run++)); do
-        rps=$(wrk_once "$url" 10s)
-        log "   run $run/$WRK_RUNS: $(thousands "$rps") requests/s"
-        all+="$rps"$'\n'
+        rps=$(wrk_once "http://127.0.0.1:$off/classification?session_id=$session" 10s)
+        record api-off.rps "$rps"
+        rps=$(wrk_once "http://127.0.0.1:$on/classification?session_id=$session" 10s)
+        record api-on.rps "$rps"
+        log "   run $run: $(thousands "$(tail -n 1 <<<"$(values api-off.rps)")") req/s off, $(thousands "$rps") req/s on"
     done
+    stop "$SERVER2_PID"
+    SERVER2_PID=""
     stop "$SERVER_PID"
     SERVER_PID=""
-    RESULT[api.rps]=$(printf '%s' "$all" | median)
-    RESULT[api.min]=$(printf '%s' "$all" | sort -g | head -n 1)
-    RESULT[api.max]=$(printf '%s' "$all" | sort -g | tail -n 1)
-    RESULT[api.verdict]=$(verdict "${RESULT[api.rps]}" ge "$TARGET_API_RPS")
-    log "   median $(thousands "${RESULT[api.rps]}") requests/s; target >= $(thousands "$TARGET_API_RPS"): ${RESULT[api.verdict]}"
 }
 
-# --- report ------------------------------------------------------------------------
+# --- report --------------------------------------------------------------------------
 
-# "<= 5 s", or "-" for a crawl measured without a target.
-target_text() {
-    if [[ $1 == none ]]; then echo "none"; else echo "<= $1 s"; fi
-}
+stat() { values "$1" | "$2"; }
 
-crawl_row() {
-    local name=$1 label=$2 target=$3
-    local runs=${RESULT[$name.runs]}
-    if ((runs == 0)); then
-        printf '| Crawl, %s | skipped | | | | | %s | |\n' "$label" "$(target_text "$target")"
-        return
-    fi
-    local opts=${RESULT[$name.opts]:+, ${RESULT[$name.opts]}}
-    printf '| Crawl, %s (%s%s) | %s s | %s / %s s | %s req/s | %s rows/s | %s MB | %s | %s |\n' \
-        "$label" "$(plural_runs "$runs")" "$opts" "${RESULT[$name.median]}" "${RESULT[$name.min]}" "${RESULT[$name.max]}" \
-        "$(thousands "${RESULT[$name.rps]}")" "$(thousands "${RESULT[$name.rowsps]}")" \
-        "$(thousands "${RESULT[$name.rss]}")" "$(target_text "$target")" "${RESULT[$name.verdict]}"
-}
-
-noop_row() {
-    local runs=${RESULT[noop.runs]:-0}
-    if ((runs == 0)); then
-        return
-    fi
-    printf '| No-op run after it, %s (%s; JVM start excluded, %s s with it) | %s s | %s / %s s | | | | <= %s s | %s |\n' \
-        "$LABEL_REAL" "$(plural_runs "$runs")" "${RESULT[noop.wall]}" "${RESULT[noop.median]}" \
-        "${RESULT[noop.min]}" "${RESULT[noop.max]}" "$TARGET_NOOP_S" "${RESULT[noop.verdict]}"
-}
-
-api_row() {
-    local runs=${RESULT[api.runs]}
-    if ((runs == 0)); then
-        printf '| API /classification | skipped | | | | | >= %s req/s | |\n' "$(thousands "$TARGET_API_RPS")"
-        return
-    fi
-    printf '| API /classification (wrk -t2 -c32 -d10s, %s) | %s req/s | %s / %s req/s | | | | >= %s req/s | %s |\n' \
-        "$(plural_runs "$runs")" "$(thousands "${RESULT[api.rps]}")" "$(thousands "${RESULT[api.min]}")" \
-        "$(thousands "${RESULT[api.max]}")" "$(thousands "$TARGET_API_RPS")" "${RESULT[api.verdict]}"
+row() {   # label, figure, min/max, target, verdict
+    printf '| %s | %s | %s | %s | %s |\n' "$@"
 }
 
 print_table() {
@@ -307,15 +322,86 @@ print_table() {
     memory=$(awk '$1 == "MemTotal:" { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
     java_version=$("$JAVA" -version 2>&1 | sed -n 1p)
     echo
-    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $memory RAM, $java_version"
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $memory RAM, $java_version; medians"
     echo
-    echo "| Benchmark | Median | Min / max | Requests/s | Rows/s | Peak RSS | Target | Result |"
-    echo "|---|---|---|---|---|---|---|---|"
-    crawl_row real "$LABEL_REAL" "$TARGET_REAL_S"
-    noop_row
-    crawl_row scale10 "scale-10 seeds" "$TARGET_SCALE10_S"
-    crawl_row faulted "$LABEL_REAL through --faults $FAULTS" none
-    api_row
+    echo "| Benchmark | Median | Min / max | Target | Result |"
+    echo "|---|---|---|---|---|"
+    if ((RUNS > 0)); then
+        local users flags
+        users=$(stat users.wall median)
+        flags=$(stat flags.wall median)
+        row "Full run, $LABEL_REAL, as users run it (\`java -jar pipeline.jar run\`, $RUNS runs)" "$users s" \
+            "$(stat users.wall minimum) / $(stat users.wall maximum) s" "<= $TARGET_REAL_S s" "$(verdict "$users" le "$TARGET_REAL_S")"
+        row "Same, with \`$FLAGS\` and the class archive" "$flags s" "$(stat flags.wall minimum) / $(stat flags.wall maximum) s" "" ""
+        row "As users run it / with the flags, wall" "$(ratio "$users" "$flags")" "" "<= $TARGET_FLAGS_RATIO" \
+            "$(verdict "$(ratio "$users" "$flags")" le "$TARGET_FLAGS_RATIO")"
+        row "CPU per request (user + system), as users run it" "$(stat users.cpu_ms median) ms" \
+            "$(stat users.cpu_ms minimum) / $(stat users.cpu_ms maximum) ms" "" ""
+        row "Launch to first request, as users run it" "$(stat users.start median) s" \
+            "$(stat users.start minimum) / $(stat users.start maximum) s" "" ""
+        if [[ -n $BASELINE_REF ]]; then
+            local cpu base_cpu base_flags_cpu start base_start
+            cpu=$(stat users.cpu_ms median)
+            base_cpu=$(stat base-users.cpu_ms median)
+            base_flags_cpu=$(stat base-flags.cpu_ms median)
+            start=$(stat users.start median)
+            base_start=$(stat base-users.start median)
+            row "Baseline ($BASELINE_REF) as users ran it: wall / CPU per request / first request" \
+                "$(stat base-users.wall median) s / $base_cpu ms / $base_start s" "" "" ""
+            row "Baseline with the flags and its class archive: wall / CPU per request" \
+                "$(stat base-flags.wall median) s / $base_flags_cpu ms" "" "" ""
+            row "CPU per request, this code / baseline, as users run them" "$(ratio "$cpu" "$base_cpu")" "" \
+                "<= $TARGET_CPU_RATIO" "$(verdict "$(ratio "$cpu" "$base_cpu")" le "$TARGET_CPU_RATIO")"
+            row "CPU per request, this code / baseline, both with the flags" \
+                "$(ratio "$(stat flags.cpu_ms median)" "$base_flags_cpu")" "" "" ""
+            row "Launch to first request, this code / baseline, as users run them" "$(ratio "$start" "$base_start")" "" \
+                "<= $TARGET_START_RATIO" "$(verdict "$(ratio "$start" "$base_start")" le "$TARGET_START_RATIO")"
+        fi
+        row "No-op run after it, after start-up ($RUNS runs; $(stat users-noop.wall median) s with start-up)" \
+            "$(stat users-noop.work median) s" "$(stat users-noop.work minimum) / $(stat users-noop.work maximum) s" \
+            "<= $TARGET_NOOP_S s" "$(verdict "$(stat users-noop.work median)" le "$TARGET_NOOP_S")"
+        if [[ -n $BASELINE_REF ]]; then
+            row "Same, baseline as users ran it ($(stat base-users-noop.wall median) s with start-up)" \
+                "$(stat base-users-noop.work median) s" "" "" ""
+        fi
+        local plain plain_cpu api api_cpu
+        plain=$(stat plain.wall median)
+        plain_cpu=$(stat plain.cpu median)
+        api=$(stat api-users.wall median)
+        api_cpu=$(stat api-users.cpu median)
+        row "Plain crawler on one serve: wall / CPU" "$plain s / $plain_cpu s" "" "" ""
+        row "\`run --api-url\` on the same serve, as users run it: wall / CPU" "$api s / $api_cpu s" "" "" ""
+        row "Same, with the flags: wall / CPU" "$(stat api-flags.wall median) s / $(stat api-flags.cpu median) s" "" "" ""
+        row "Pipeline / plain crawler, wall (as users run it; with the flags)" \
+            "$(ratio "$api" "$plain"); $(ratio "$(stat api-flags.wall median)" "$plain")" "" "<= $TARGET_PLAIN_WALL" \
+            "$(verdict "$(ratio "$api" "$plain")" le "$TARGET_PLAIN_WALL")"
+        row "Pipeline / plain crawler, CPU (as users run it; with the flags)" \
+            "$(ratio "$api_cpu" "$plain_cpu"); $(ratio "$(stat api-flags.cpu median)" "$plain_cpu")" "" \
+            "< $TARGET_PLAIN_CPU" "$(verdict "$(ratio "$api_cpu" "$plain_cpu")" le 0.999)"
+    fi
+    if ((RUNS_SCALE10 > 0)); then
+        local scale10
+        scale10=$(stat scale10.wall median)
+        row "Full run, scale-10 seeds, -Xmx512m ($RUNS_SCALE10 runs; $(thousands "${RESULT[scale10.requests]}") requests)" \
+            "$scale10 s" "$(stat scale10.wall minimum) / $(stat scale10.wall maximum) s" "<= $TARGET_SCALE10_S s" \
+            "$(verdict "$scale10" le "$TARGET_SCALE10_S")"
+    fi
+    if ((RUNS_FAULTED > 0)); then
+        row "Full run, $LABEL_REAL, through \`--faults $FAULTS\` ($RUNS_FAULTED runs; gold $(thousands "${RESULT[faulted.gold]}") rows)" \
+            "$(stat faulted.wall median) s" "" "" ""
+    fi
+    if ((WRK_RUNS > 0)); then
+        local off on
+        off=$(stat api-off.rps median)
+        on=$(stat api-on.rps median)
+        row "API /classification, wrk -t2 -c32 -d10s, access log off ($WRK_RUNS runs)" "$(thousands "$off") req/s" \
+            "$(thousands "$(stat api-off.rps minimum)") / $(thousands "$(stat api-off.rps maximum)")" \
+            ">= $(thousands "$TARGET_API_RPS") req/s" "$(verdict "$off" ge "$TARGET_API_RPS")"
+        row "Same, access log on (serve's default, to a file)" "$(thousands "$on") req/s" \
+            "$(thousands "$(stat api-on.rps minimum)") / $(thousands "$(stat api-on.rps maximum)")" "" ""
+        row "Access log on / off, throughput" "$(ratio "$on" "$off")" "" ">= $TARGET_ACCESS_LOG" \
+            "$(verdict "$(ratio "$on" "$off")" ge "$TARGET_ACCESS_LOG")"
+    fi
 }
 
 main() {
@@ -323,19 +409,14 @@ main() {
     require /usr/bin/time time
     require python3 python3
     require curl curl
+    mkdir -p "$WORK/logs" "$WORK/lakes"
     prepare_jar pipeline.jar
     prepare_seeds
-    local run_opts=""
-    if [[ -z ${JAVA_OPTS:-} ]]; then
-        prepare_class_archive
-        run_opts="${RUN_JAVA_OPTS:-} $ARCHIVE_OPTS"
-    fi
-    NOOP=1
-    bench_crawl real "$LABEL_REAL" "$SEEDS_REAL" "$RUNS" "${JAVA_OPTS:-$run_opts}" "$TARGET_REAL_S"
-    NOOP=0
-    bench_crawl scale10 "scale-10 seeds" "$SEEDS_SCALE10" "$RUNS_SCALE10" "${JAVA_OPTS:--Xmx512m $run_opts}" "$TARGET_SCALE10_S"
-    bench_crawl faulted "$LABEL_REAL through --faults $FAULTS" "$SEEDS_REAL" "$RUNS_FAULTED" \
-        "${JAVA_OPTS:-$run_opts}" none "--faults $FAULTS"
+    prepare_baseline
+    prepare_archive
+    bench_versions
+    bench_plain
+    bench_other_crawls
     bench_api
     print_table
 }
