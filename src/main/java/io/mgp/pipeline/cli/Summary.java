@@ -1,7 +1,7 @@
 package io.mgp.pipeline.cli;
 
+import io.mgp.pipeline.launch.JvmLauncher;
 import io.mgp.pipeline.run.RunReport;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ final class Summary {
         Map<String, Duration> stages = report.stages();
         Duration crawl = stages.getOrDefault("crawl", Duration.ZERO);
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Run finished in %s (JVM start included)%n", seconds(jvmUptime())));
+        out.append(String.format("Run finished in %s (JVM start included)%n", seconds(JvmLauncher.sinceLaunch())));
         out.append(String.format("  API        %s%n", apiUrl));
         out.append(String.format("  Requests   %,d in %s, %,.0f/s: %s%n", report.requests(), seconds(crawl),
                 perSecond(report.requests(), crawl), joined(report.requestsByEndpoint())));
@@ -80,7 +80,4 @@ final class Summary {
         return String.format("%.2f s", time.toNanos() / 1e9);
     }
 
-    private static Duration jvmUptime() {
-        return Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
-    }
 }

@@ -1,9 +1,11 @@
 package io.mgp.pipeline.launch;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JvmLauncher {
 
-    /** Set in the child JVM, so that it runs the command. */
+    /** Set in the child JVM, so that it runs the command: when the launching JVM started, in epoch milliseconds. */
     static final String LAUNCHED = "mgp.launched";
     private static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
     private static final Set<String> BATCH_COMMANDS = Set.of("run");
@@ -33,7 +35,7 @@ public final class JvmLauncher {
 
     /** Runs the command line in a child JVM when that makes it faster, and returns its exit code; empty otherwise. */
     public static OptionalInt runInTunedJvm(String[] args) {
-        if (Boolean.getBoolean(LAUNCHED) || "off".equals(System.getProperty("mgp.launcher")) || !isBatch(args)) {
+        if (System.getProperty(LAUNCHED) != null || "off".equals(System.getProperty("mgp.launcher")) || !isBatch(args)) {
             return OptionalInt.empty();
         }
         Optional<Path> jar = launchedJar();
@@ -54,9 +56,18 @@ public final class JvmLauncher {
      * SIGTERM itself.
      */
     public static void exitWithLauncher() {
-        if (Boolean.getBoolean(LAUNCHED)) {
+        if (System.getProperty(LAUNCHED) != null) {
             ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit().thenRun(() -> System.exit(143)));
         }
+    }
+
+    /**
+     * How long ago the command was launched: the JVM the user started, which is this one's parent when it was
+     * relaunched. What a run's start-up and total times count from.
+     */
+    public static Duration sinceLaunch() {
+        long launched = Long.getLong(LAUNCHED, ManagementFactory.getRuntimeMXBean().getStartTime());
+        return Duration.ofMillis(Math.max(0, System.currentTimeMillis() - launched));
     }
 
     private static boolean isBatch(String[] args) {
@@ -74,7 +85,7 @@ public final class JvmLauncher {
         command.addAll(RUN_OPTIONS);
         command.addAll(archive.jvmOptions());
         command.addAll(userOptions);
-        command.add("-D" + LAUNCHED + "=true");
+        command.add("-D" + LAUNCHED + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         command.addAll(List.of("-cp", jar.toString(), "io.mgp.pipeline.Main"));
         command.addAll(Arrays.asList(args));
         Process child = new ProcessBuilder(command).inheritIO().start();

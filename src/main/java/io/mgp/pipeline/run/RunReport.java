@@ -1,8 +1,8 @@
 package io.mgp.pipeline.run;
 
 import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.launch.JvmLauncher;
 import io.mgp.pipeline.metrics.PipelineMetrics;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -79,11 +79,11 @@ public final class RunReport {
         return new TreeMap<>(unchanged.getOrDefault(layer, Map.of()));
     }
 
-    /** Ends the current stage, if any, and starts the named one; the first stage's start ends "startup" (from JVM start). */
+    /** Ends the current stage, if any, and starts the named one; the first stage's start ends "startup" (from launch). */
     public synchronized void stage(String name) {
         long now = System.nanoTime();
         if (stages.isEmpty() && stage == null) {
-            stages.put("startup", Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
+            stages.put("startup", JvmLauncher.sinceLaunch());
             if (metrics != null) {
                 metrics.stageFinished("startup", stages.get("startup"));
             }
