@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,7 +86,10 @@ public final class JvmLauncher {
         command.addAll(RUN_OPTIONS);
         command.addAll(archive.jvmOptions());
         command.addAll(userOptions);
-        command.add("-D" + LAUNCHED + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+        // when this JVM started, read as cheaply as the operating system tells it (no management classes to load)
+        long launched = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
+                .orElseGet(System::currentTimeMillis);
+        command.add("-D" + LAUNCHED + "=" + launched);
         command.addAll(List.of("-cp", jar.toString(), "io.mgp.pipeline.Main"));
         command.addAll(Arrays.asList(args));
         Process child = new ProcessBuilder(command).inheritIO().start();
