@@ -6,7 +6,8 @@
 #   1. Full crawls of the real seeds, as users run them (java -jar pipeline.jar run, no JVM flags) and with the JVM flags
 #      and class archive `make run` used to pass, for this code and for the baseline (BASELINE_REF, built once): wall
 #      time, CPU time (user + system, every process of the run) per request, time from launch to the first request.
-#      Each as-users-run crawl is followed by a no-op run on its lake.
+#      Each as-users-run crawl is followed by a no-op run on its lake; this code's also by a `build` on it. The
+#      transform stage (models and data tests) is compared with the baseline's (models only).
 #   2. A plain crawler of our own (bench/PlainCrawler.java: JDK HttpClient, 64 in flight, DuckDB writes gold at the
 #      end) against one `serve`, alternating with this code's `run --api-url` on the same server.
 #   3. Scale-10 seeds (-Xmx512m) and the real seeds through the fault spec, as users run them.
@@ -52,10 +53,13 @@ TARGET_START_RATIO=0.6      # launch to first request, this code / the baseline,
 TARGET_PLAIN_WALL=0.5       # pipeline / plain crawler, wall
 TARGET_PLAIN_CPU=1.0        # pipeline / plain crawler, CPU (less than it)
 TARGET_NOOP_S=0.5           # no-op run after start-up
+TARGET_TESTS_ADD_S=0.3      # transform with contracts and data tests - transform without (the baseline), median
+TARGET_BUILD_S=1.5          # build alone on the real lake, JVM start included
 TARGET_SCALE10_S=30
 TARGET_API_RPS=20000
 TARGET_ACCESS_LOG=0.9       # throughput with the access log / without
 
+BUILD=0           # crawl(): follow with a `build` on its lake
 SERVER_PID=""     # a `serve` the script started, stopped on exit
 SERVER2_PID=""
 CHILD_PID=""      # the /usr/bin/time of the process under way, stopped on exit
@@ -144,9 +148,15 @@ measure() {
 # "Requests   14,665 in ..." and "Gold       mgp   199,070 rows" of a run's summary.
 summary_requests() { awk '$1 == "Requests" { gsub(/[^0-9]/, "", $2); print $2 }' "$1"; }
 summary_gold() { awk '$1 == "Gold" && $2 == "mgp" { gsub(/[^0-9]/, "", $3); print $3 }' "$1"; }
-# The stages after start-up: "Stages     startup 1.60 s, crawl 0.21 s, tasks 0.00 s, transform 0.00 s".
+# The stages after start-up: "Stages     startup 1.60 s, crawl 0.21 s, tasks 0.00 s, transform 0.90 s (models
+# 0.55 s, tests 0.20 s)"; the parts in brackets are within the transform.
 summary_after_startup() {
-    awk '$1 == "Stages" { for (i = 2; i <= NF; i++) if ($(i + 1) + 0 == $(i + 1) && $i != "startup") s += $(i + 1) } END { printf "%.2f", s }' "$1"
+    awk '$1 == "Stages" { sub(/ \(.*/, ""); for (i = 2; i <= NF; i++) if ($(i + 1) + 0 == $(i + 1) && $i != "startup") s += $(i + 1) }
+         END { printf "%.2f", s }' "$1"
+}
+# One figure of the Stages line, a stage or a part of the transform: summary_stage transform|models|tests FILE.
+summary_stage() {
+    awk -v name="$1" '$1 == "Stages" { gsub(/[(),]/, " "); for (i = 2; i < NF; i++) if ($i == name) print $(i + 1) }' "$2"
 }
 
 # Seconds from LAUNCHED (epoch) to the run's "Stage crawl started" line: the first request leaves then.
@@ -166,7 +176,8 @@ EOF
 }
 
 # One crawl of SEEDS by a variant: VARIANT name, then the java command before `run` (RUN_ARGS, if set, go after it).
-# Records its figures under the variant's name; NOOP=1 follows it with a no-op run on its lake.
+# Records its figures under the variant's name; NOOP=1 follows it with a no-op run on its lake, BUILD=1 with a
+# `build` on it.
 crawl() {
     local variant=$1 seeds=$2
     shift 2
@@ -188,6 +199,11 @@ crawl() {
     record "$variant.cpu_ms" "$(awk -v c="$CPU" -v n="$requests" 'BEGIN { printf "%.3f", c * 1000 / n }')"
     record "$variant.rss" "$RSS"
     record "$variant.start" "$(to_first_request "$lake" "$launched")"
+    record "$variant.transform" "$(summary_stage transform "$log.out")"
+    local part
+    for part in models tests; do
+        [[ -z $(summary_stage "$part" "$log.out") ]] || record "$variant.$part" "$(summary_stage "$part" "$log.out")"
+    done
     RESULT[$variant.requests]=$requests
     RESULT[$variant.gold]=$(summary_gold "$log.out")
     log "   $variant: ${WALL} s wall, $(tail -n 1 <<<"$(values "$variant.cpu_ms")") ms CPU per request," \
@@ -199,6 +215,12 @@ crawl() {
         record "$variant-noop.work" "$(summary_after_startup "$log-noop.out")"
         log "   then a no-op run on its lake: ${WALL} s, $(tail -n 1 <<<"$(values "$variant-noop.work")") s after start-up"
     fi
+    if ((BUILD)); then
+        measure "$log-build" "$@" build --lake "$lake"
+        ((STATUS == 0)) || die "build on the lake of $variant failed (exit $STATUS)"
+        record "$variant-build.wall" "$WALL"
+        log "   then build alone on its lake: ${WALL} s"
+    fi
     rm -rf "$lake"
 }
 
@@ -208,7 +230,7 @@ bench_versions() {
     ((RUNS > 0)) || { log "== Full crawls: skipped"; return; }
     log "== Full crawls of the $LABEL_REAL: $RUNS rounds, alternating"
     for ((ROUND = 1; ROUND <= RUNS; ROUND++)); do
-        NOOP=1 crawl users "$SEEDS_REAL" "$JAVA" -jar "$JAR"
+        NOOP=1 BUILD=1 crawl users "$SEEDS_REAL" "$JAVA" -jar "$JAR"
         NOOP=0 crawl flags "$SEEDS_REAL" "$JAVA" $FLAGS -XX:SharedArchiveFile="$ARCHIVE" $QUIET_CDS -jar "$JAR"
         if [[ -n $BASELINE_REF ]]; then
             NOOP=1 crawl base-users "$SEEDS_REAL" "$JAVA" -jar "$BASE_JAR"
@@ -255,6 +277,7 @@ bench_plain() {
 
 bench_other_crawls() {
     NOOP=0
+    BUILD=0
     if ((RUNS_SCALE10 > 0)); then
         log "== Scale-10 seeds, -Xmx512m: $RUNS_SCALE10 runs"
         for ((ROUND = 1; ROUND <= RUNS_SCALE10; ROUND++)); do
@@ -357,6 +380,19 @@ print_table() {
             row "Launch to first request, this code / baseline, as users run them" "$(ratio "$start" "$base_start")" "" \
                 "<= $TARGET_START_RATIO" "$(verdict "$(ratio "$start" "$base_start")" le "$TARGET_START_RATIO")"
         fi
+        row "Transform stage, as users run it (models; tests)" \
+            "$(stat users.transform median) s ($(stat users.models median) s; $(stat users.tests median) s)" \
+            "$(stat users.transform minimum) / $(stat users.transform maximum) s" "" ""
+        if [[ -n $BASELINE_REF ]]; then
+            local added
+            added=$(awk -v a="$(stat users.transform median)" -v b="$(stat base-users.transform median)" 'BEGIN { printf "%.2f", a - b }')
+            row "Transform, baseline ($BASELINE_REF: models only, no tests or contracts)" "$(stat base-users.transform median) s" "" "" ""
+            row "Time contracts, data tests and their records add to the transform (this code - baseline)" "$added s" "" \
+                "<= $TARGET_TESTS_ADD_S s" "$(verdict "$added" le "$TARGET_TESTS_ADD_S")"
+        fi
+        row "\`build\` alone on the crawled lake, JVM start included ($RUNS runs)" "$(stat users-build.wall median) s" \
+            "$(stat users-build.wall minimum) / $(stat users-build.wall maximum) s" "<= $TARGET_BUILD_S s" \
+            "$(verdict "$(stat users-build.wall median)" le "$TARGET_BUILD_S")"
         row "No-op run after it, after start-up ($RUNS runs; $(stat users-noop.wall median) s with start-up)" \
             "$(stat users-noop.work median) s" "$(stat users-noop.work minimum) / $(stat users-noop.work maximum) s" \
             "<= $TARGET_NOOP_S s" "$(verdict "$(stat users-noop.work median)" le "$TARGET_NOOP_S")"

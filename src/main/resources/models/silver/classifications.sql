@@ -3,5 +3,5 @@ SELECT season_id, event_id, category_id, session_id, name,
        CAST("number" AS INTEGER) AS "number",
        CAST("position" AS INTEGER) AS "position",
        CAST(points AS INTEGER) AS points
-FROM bronze.classifications
-QUALIFY _fetch_id = arg_max(_fetch_id, _fetched_at) OVER (PARTITION BY _request)
+FROM (SELECT *, max_by(_fetch_id, _fetched_at) OVER (PARTITION BY _request) AS _latest FROM bronze.classifications) AS answers
+WHERE _fetch_id = _latest

@@ -1,1 +1,1 @@
-CREATE SCHEMA ${schema}
+CREATE SCHEMA IF NOT EXISTS ${schema}

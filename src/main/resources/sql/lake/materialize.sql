@@ -1,1 +1,2 @@
-COPY (${model}) TO ${file} (FORMAT parquet)
+COPY (${model}
+) TO ${file} (FORMAT parquet)

@@ -79,12 +79,16 @@ class PipelineJarIT {
 
         assertTrue(output.startsWith("Run finished in"), "the summary alone on stdout: " + output);
         for (String line : console.lines().toList()) {
-            assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d  \\w+: [\\d,]+/[\\d,]+\\+? tasks, .*"),
-                    "off a terminal, only progress lines are on stderr, not: " + line);
+            assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d  \\w+: [\\d,]+/[\\d,]+\\+? tasks, .*")
+                            || line.matches("\\d\\d:\\d\\d:\\d\\d  \\d+ of \\d+ (OK built|PASS|WARN [\\d,]+) [\\w.]+ \\.+ \\[.*]")
+                            || line.startsWith("          failing rows: "),
+                    "off a terminal, only progress, model and test lines are on stderr, not: " + line);
         }
+        assertTrue(console.matches("(?s).*  \\d+ of (\\d+) OK built gold\\.mgp \\.+ \\[[\\d,]+ rows in [\\d.]+s].*"), console);
+        assertTrue(console.matches("(?s).*  (\\d+) of \\1 PASS \\w+ \\.+ \\[PASS in [\\d.]+s].*"), "the last line counts all: " + console);
         String runLog = Files.readString(onlyRunLog(lake));
         for (String kept : List.of("Apache Camel (Main) 4.18.0 is starting", "Loaded seeds from", "Bronze batch written",
-                "Model gold.mgp built", "Run finished")) {
+                "OK built gold.mgp", "Run finished")) {
             assertTrue(runLog.contains(kept), "the run's log keeps '" + kept + "'");
         }
     }

@@ -5,16 +5,18 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code run} (the default), {@code serve} and {@code seed}, each with {@code --help}. */
+/** The command line: {@code run} (the default), {@code build}, {@code test}, {@code serve} and {@code seed}, each with {@code --help}. */
 @Command(name = "pipeline",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "An emulated MotoGP results API and a concurrent crawl of it into a bronze/silver/gold parquet lake.",
-        subcommands = {RunCommand.class, ServeCommand.class, SeedCommand.class, CommandLine.HelpCommand.class})
+        description = "An emulated MotoGP results API and a concurrent crawl of it into a bronze/silver/gold parquet lake,"
+                + " with SQL models and data tests in dbt's manner.",
+        subcommands = {RunCommand.class, BuildCommand.class, TestCommand.class, ServeCommand.class, SeedCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli {
 
     static final String NAME = "mgp-pipeline";
-    private static final Set<String> TOP_LEVEL = Set.of("run", "serve", "seed", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> TOP_LEVEL = Set.of("run", "build", "test", "serve", "seed", "help", "-h", "--help", "-V", "--version");
 
     private Cli() {
     }
@@ -25,7 +27,7 @@ public final class Cli {
         cli.setParameterExceptionHandler(Cli::usageError);
         cli.setExecutionExceptionHandler((error, command, parsed) -> {
             command.getErr().println(NAME + ": " + Errors.describe(error));
-            return 1;
+            return Errors.exitCode(error);
         });
         return cli.execute(withDefaultCommand(args));
     }

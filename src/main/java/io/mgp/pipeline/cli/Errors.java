@@ -1,6 +1,7 @@
 package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.models.ProjectError;
 import java.net.ConnectException;
 import java.nio.file.FileSystemException;
 import java.net.UnknownHostException;
@@ -10,6 +11,16 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 final class Errors {
 
     private Errors() {
+    }
+
+    /** 2 for a mistake in the project's declarations or a selector, as for a wrong flag; 1 for any other failure. */
+    static int exitCode(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProjectError project) {
+                return project.exitCode();
+            }
+        }
+        return 1;
     }
 
     static String describe(Throwable error) {

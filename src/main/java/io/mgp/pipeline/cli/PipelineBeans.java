@@ -15,8 +15,11 @@ import io.mgp.pipeline.lake.BronzeBatcher;
 import io.mgp.pipeline.lake.BronzeWriter;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeLock;
-import io.mgp.pipeline.lake.LakeProject;
-import io.mgp.pipeline.lake.ModelRunner;
+import io.mgp.pipeline.lake.ParquetTables;
+import io.mgp.pipeline.models.Catalog;
+import io.mgp.pipeline.models.ModelRunner;
+import io.mgp.pipeline.models.Node;
+import io.mgp.pipeline.models.TestStatus;
 import io.mgp.pipeline.log.RouteIdMdc;
 import io.mgp.pipeline.metrics.ApiRouteMetrics;
 import io.mgp.pipeline.metrics.CrawlRequestNotifier;
@@ -83,10 +86,13 @@ final class PipelineBeans implements CamelConfiguration {
             ApiRouterSetup.install(context, Integer.parseInt(CamelApp.property(context, "mgp.port")), faults);
         }
         if (parts.contains(Part.CLIENT)) {
+            // the project is read first: a mistake in a model or its YAML stops the run before anything is fetched
+            Catalog catalog = Project.catalog(CamelApp.property(context, "mgp.project"));
             Lake lake = new Lake(CamelApp.property(context, "mgp.lake"));
             context.addService(LakeLock.acquire(lake.root()), true);
             context.getManagementStrategy().addEventNotifier(new CrawlRequestNotifier(metrics));
-            metrics.expectCrawl(CRAWLED_ENDPOINTS, LakeProject.load().sources());
+            metrics.expectCrawl(CRAWLED_ENDPOINTS, catalog.sources().stream().map(Node::name).toList());
+            metrics.expectDataTests(Arrays.stream(TestStatus.values()).map(TestStatus::toString).toList());
             boolean fullRefresh = Boolean.parseBoolean(CamelApp.property(context, "mgp.full-refresh"));
             if (fullRefresh) {
                 lake.clear();
@@ -106,7 +112,7 @@ final class PipelineBeans implements CamelConfiguration {
             registry.bind("runHistory", history);
             Progress progress = new Progress(report, plan);
             registry.bind(Progress.BEAN, progress);
-            context.addService(new PipelineStatus(context, report.runId(), progress, history::lastError), true);
+            context.addService(new PipelineStatus(context, report, progress, history::lastError), true);
             // One pool for every level of the crawl, so --concurrency bounds the requests in flight in all.
             registry.bind("crawlPool", context.getExecutorServiceManager().newFixedThreadPool(
                     this, "crawl", Integer.parseInt(CamelApp.property(context, "mgp.concurrency"))));
@@ -122,7 +128,7 @@ final class PipelineBeans implements CamelConfiguration {
             registry.bind("answerShape", new AnswerShape(CamelApp.property(context, "mgp.api-url")));
             registry.bind("retryable", new Retryable(Integer.parseInt(CamelApp.property(context, "mgp.retry.attempts"))));
             registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(Long.parseLong(CamelApp.property(context, "mgp.retry.max-delay")))));
-            registry.bind("modelRunner", new ModelRunner(lake, report, state));
+            registry.bind("modelRunner", new ModelRunner(lake, catalog, new ParquetTables(lake), report, state));
         }
     }
 

@@ -43,6 +43,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-rps", paramLabel = "R", description = "Make at most R requests a second (default: no limit).")
     private Integer maxRps;
 
+    @Option(names = "--project", paramLabel = "DIR",
+            description = "A folder with models/ and tests/ to use instead of the built-in models.")
+    private String project;
+
     @Option(names = {"-q", "--quiet"}, description = "Show no progress while the run goes, only the summary.")
     private boolean quiet;
 
@@ -54,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> properties = new HashMap<>();
         server.putInto(properties);
         put(properties, "mgp.lake", lake);
+        put(properties, "mgp.project", project);
         if (concurrency != null && concurrency < 1) {
             throw new ParameterException(command.commandLine(), "--concurrency must be at least 1, got " + concurrency);
         }
@@ -101,12 +106,14 @@ final class RunCommand implements Callable<Integer> {
     /** 0 when the run did everything; otherwise 1, with one line saying what is left for the next run. */
     private int finished(RunReport report) {
         int failed = report.failures().size();
-        if (failed == 0) {
-            return 0;
+        if (failed > 0) {
+            command.commandLine().getErr().println(Cli.NAME + ": " + failed + (failed == 1 ? " part" : " parts")
+                    + " of the crawl failed even after retries (listed above); run again to retry them");
         }
-        command.commandLine().getErr().println("mgp-pipeline: " + failed + (failed == 1 ? " part" : " parts")
-                + " of the crawl failed even after retries (listed above); run again to retry them");
-        return 1;
+        if (QualitySummary.failed(report)) {
+            command.commandLine().getErr().println(Cli.NAME + ": " + QualitySummary.failure(report));
+        }
+        return failed > 0 || QualitySummary.failed(report) ? 1 : 0;
     }
 
     private static void put(Map<String, String> properties, String key, String value) {

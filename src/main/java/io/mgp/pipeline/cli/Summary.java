@@ -34,9 +34,10 @@ final class Summary {
         out.append(String.format("  Requests   %,d in %s, %,.0f/s: %s%n", report.requests(), seconds(crawl),
                 perSecond(report.requests(), crawl), joined(report.requestsByEndpoint())));
         StringJoiner stageTimes = new StringJoiner(", ");
-        stages.forEach((stage, time) -> stageTimes.add(stage + " " + seconds(time)));
+        stages.forEach((stage, time) -> stageTimes.add(stage + " " + seconds(time) + ("transform".equals(stage) ? parts() : "")));
         out.append(String.format("  Stages     %s%n", stageTimes));
         out.append(String.format("  Tasks      %s%n", joined(report.tasks())));
+        out.append(QualitySummary.render(report));
         List<String> failures = report.failures();
         failures.stream().limit(SHOWN_FAILURES).forEach(failure -> out.append(String.format("  Failed     %s%n", failure)));
         if (failures.size() > SHOWN_FAILURES) {
@@ -64,6 +65,14 @@ final class Summary {
         long bronzeFiles = report.files("bronze");
         out.append(String.format("  Lake       %s%s%n", lake, bronzeFiles == 0 ? "" : String.format(" (%,d bronze files)", bronzeFiles)));
         return out.toString();
+    }
+
+    /** How the transform's time divides between building models and running their tests. */
+    private String parts() {
+        StringJoiner parts = new StringJoiner(", ", " (", ")");
+        parts.setEmptyValue("");
+        report.stageParts().forEach((part, time) -> parts.add(part + " " + seconds(time)));
+        return parts.toString();
     }
 
     private static String joined(Map<String, Long> counts) {

@@ -4,6 +4,7 @@ import io.mgp.pipeline.state.StateDb;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,15 +48,19 @@ public final class CrawlPlan {
         queuedAfterDiscovery = DISCOVERING;
     }
 
-    /** Notes the latest season of the API's seasons answer (a JSON array of {id, year}). */
+    /**
+     * Notes the latest season of the API's seasons answer (a JSON array of {id, year}). A season without a numeric
+     * year is still crawled and stored; the data tests on silver.seasons report it.
+     */
     public void seasons(List<Map<String, Object>> seasons) {
-        OptionalInt latest = seasons.stream().mapToInt(s -> Integer.parseInt(String.valueOf(s.get("year")))).max();
+        OptionalInt latest = seasons.stream().map(s -> String.valueOf(s.get("year"))).filter(year -> year.matches("\\d{1,9}"))
+                .mapToInt(Integer::parseInt).max();
         latestSeason = latest.isPresent() ? String.valueOf(latest.getAsInt()) : null;
     }
 
     /** Whether this run discovers the season's events, categories and sessions. */
     public boolean discovers(@ExchangeProperty("season_id") String seasonId, @ExchangeProperty("season") String season) {
-        return season.equals(latestSeason) || !discoveredSeasons.contains(seasonId);
+        return Objects.equals(season, latestSeason) || !discoveredSeasons.contains(seasonId);
     }
 
     /** The season's discovery ended without an error; it becomes durable with {@link #settle()}. */

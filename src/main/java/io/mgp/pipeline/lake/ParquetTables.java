@@ -2,6 +2,9 @@ package io.mgp.pipeline.lake;
 
 import io.mgp.pipeline.duck.AtomicFiles;
 import io.mgp.pipeline.duck.SqlResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,14 +14,14 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * The silver and gold tables as single parquet files, {@code <lake>/<layer>/<name>.parquet}, each replaced whole:
- * the new version is written beside the old one and renamed over it.
+ * The silver and gold tables as single parquet files, {@code <lake>/<layer>/<name>.parquet}. A version is staged as
+ * a file beside the published one and published by renaming it over it: a reader never sees half a table.
  */
-final class ParquetTables {
+public final class ParquetTables implements LakeTables {
 
     private final Lake lake;
 
-    ParquetTables(Lake lake) {
+    public ParquetTables(Lake lake) {
         this.lake = lake;
     }
 
@@ -26,30 +29,69 @@ final class ParquetTables {
         return lake.layer(layer).resolve(name + ".parquet");
     }
 
-    /** Writes the model's rows as the table's new version, makes it readable as {@code layer.name}, returns its rows. */
-    long write(Statement sql, String layer, String name, String model) throws SQLException {
+    @Override
+    public boolean exists(String layer, String name) {
+        return Files.exists(file(layer, name));
+    }
+
+    @Override
+    public boolean register(Statement sql, String layer, String name) throws SQLException {
+        if (!exists(layer, name)) {
+            return false;
+        }
+        view(sql, layer, name, file(layer, name));
+        return true;
+    }
+
+    @Override
+    public Staged stage(Statement sql, String layer, String name, String select) throws SQLException {
         Path file = file(layer, name);
-        Path temporary = AtomicFiles.temporaryFor(file);
+        Path staged = AtomicFiles.temporaryFor(file);
         long rows;
         sql.execute(SqlResource.load("sql/lake/materialize.sql", Map.of(
-                "model", stripTrailingSemicolon(model), "file", SqlResource.literal(temporary))));
+                "model", stripTrailingSemicolon(select), "file", SqlResource.literal(staged))));
         try (ResultSet count = sql.getResultSet()) {
             rows = count != null && count.next() ? count.getLong(1) : sql.getUpdateCount();
         }
-        AtomicFiles.publish(temporary, file);
-        sql.execute(SqlResource.load("sql/lake/table-view.sql", Map.of(
-                "view", layer + "." + name, "file", SqlResource.literal(file))));
-        return rows;
+        view(sql, layer, name, staged);
+        return new Staged() {
+            @Override
+            public long rows() {
+                return rows;
+            }
+
+            @Override
+            public void publish(Statement sql) throws SQLException {
+                AtomicFiles.publish(staged, file);
+                view(sql, layer, name, file);
+            }
+
+            @Override
+            public void discard(Statement sql) throws SQLException {
+                sql.execute("DROP VIEW IF EXISTS " + layer + "." + name);
+                try {
+                    Files.deleteIfExists(staged);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                register(sql, layer, name);
+            }
+        };
     }
 
-    /** The rows the table's file holds, from its parquet metadata. */
-    long rows(String layer, String name) throws SQLException {
+    @Override
+    public long rows(String layer, String name) throws SQLException {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              Statement sql = duck.createStatement();
              ResultSet count = sql.executeQuery("SELECT count(*) FROM read_parquet(" + SqlResource.literal(file(layer, name)) + ")")) {
             count.next();
             return count.getLong(1);
         }
+    }
+
+    private static void view(Statement sql, String layer, String name, Path file) throws SQLException {
+        sql.execute(SqlResource.load("sql/lake/table-view.sql", Map.of(
+                "view", layer + "." + name, "file", SqlResource.literal(file))));
     }
 
     private static String stripTrailingSemicolon(String sql) {

@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,14 +20,14 @@ import java.util.concurrent.TimeUnit;
  * off, so the run goes to a child JVM with C1 only, the parallel collector and a class archive of the jar
  * ({@link ClassArchive}); the launching JVM waits for it and exits with its code. A JVM started with any {@code -XX:}
  * option is the user's own tuning and runs the command itself, as do {@code serve} (long-lived: C2 pays off) and
- * {@code seed}. {@code -Dmgp.launcher=off} turns it off.
+ * {@code seed}; {@code build} and {@code test} go to the child too, for its class archive. {@code -Dmgp.launcher=off} turns it off.
  */
 public final class JvmLauncher {
 
     /** Set in the child JVM, so that it runs the command: when the launching JVM started, in epoch milliseconds. */
     static final String LAUNCHED = "mgp.launched";
     private static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
-    private static final Set<String> BATCH_COMMANDS = Set.of("run");
+    private static final Set<String> BATCH_COMMANDS = Set.of("run", "build", "test");
     private static final Set<String> NO_RUN = Set.of("-h", "--help", "-V", "--version", "help");
 
     private JvmLauncher() {
@@ -86,10 +85,8 @@ public final class JvmLauncher {
         command.addAll(RUN_OPTIONS);
         command.addAll(archive.jvmOptions());
         command.addAll(userOptions);
-        // when this JVM started, read as cheaply as the operating system tells it (no management classes to load)
-        long launched = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
-                .orElseGet(System::currentTimeMillis);
-        command.add("-D" + LAUNCHED + "=" + launched);
+        // the JVM's own start time: the operating system's (ProcessHandle) counts from a boot time known to the second
+        command.add("-D" + LAUNCHED + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         command.addAll(List.of("-cp", jar.toString(), "io.mgp.pipeline.Main"));
         command.addAll(Arrays.asList(args));
         Process child = new ProcessBuilder(command).inheritIO().start();

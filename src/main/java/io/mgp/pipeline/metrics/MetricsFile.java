@@ -57,6 +57,9 @@ public final class MetricsFile {
             run.put(layer + "_rows", report.totalRows(layer));
         }
         run.put("failures", report.failures().size());
+        JsonObject dataTests = new JsonObject();
+        report.dataTests().forEach(test -> dataTests.put(test.status(), dataTests.getLongOrDefault(test.status(), 0L) + 1));
+        run.put("data_tests", dataTests);
         lines.add(run.toJson());
         return lines;
     }

@@ -46,6 +46,7 @@ public final class PipelineMetrics extends ServiceSupport {
     private final Map<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
     private final Map<String, BronzeMeters> bronzeTables = new ConcurrentHashMap<>();
     private final Map<String, Counter> apiFaults = new ConcurrentHashMap<>();
+    private final Map<String, Counter> dataTests = new ConcurrentHashMap<>();
 
     private PipelineMetrics(MeterRegistry registry, JmxMeterRegistry jmx) {
         this.registry = registry;
@@ -93,6 +94,25 @@ public final class PipelineMetrics extends ServiceSupport {
     /** A run stage ({@code startup}, {@code crawl}, ...) ended after this long. */
     public void stageFinished(String stage, Duration time) {
         timer(Timer.builder("mgp.run.stage").description("Wall time of a run stage"), Tags.of("stage", stage)).record(time);
+    }
+
+    /** The data tests' counters at zero for every status, so a scrape before the first build shows them. */
+    public void expectDataTests(Collection<String> statuses) {
+        statuses.forEach(this::dataTestCounter);
+    }
+
+    public void dataTest(String status) {
+        dataTestCounter(status).increment();
+    }
+
+    private Counter dataTestCounter(String status) {
+        return dataTests.computeIfAbsent(status, s -> counter(Counter.builder("mgp.data.tests")
+                .description("Data tests run, by how they ended"), Tags.of("status", s)));
+    }
+
+    public void modelBuilt(String model, Duration time) {
+        timer(Timer.builder("mgp.model.build").description("Wall time of building a model, its tests excluded"),
+                Tags.of("model", model)).record(time);
     }
 
     /** The emulated API injected a fault of this kind ({@code error}, {@code throttle}, ...) into an answer. */

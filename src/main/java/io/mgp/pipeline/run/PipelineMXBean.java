@@ -4,6 +4,8 @@ package io.mgp.pipeline.run;
  * The pipeline's own MBean, {@code io.mgp.pipeline:type=Pipeline,name=<Camel context>}, beside Camel's: the run
  * going on in the process, as {@link Progress} sees it.
  */
+import java.util.Map;
+
 public interface PipelineMXBean {
 
     String getRunId();
@@ -22,6 +24,9 @@ public interface PipelineMXBean {
 
     /** Requests per second over the last few seconds. */
     double getRequestsPerSecond();
+
+    /** The run's data tests so far, by how they ended: {@code pass}, {@code warn}, {@code error}, {@code skipped}. */
+    Map<String, Long> getDataTests();
 
     /** The first line of the error the last failed run ended with; null while no run failed. */
     String getLastError();

@@ -1,7 +1,10 @@
 package io.mgp.pipeline.run;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ManagementAgent;
@@ -21,16 +24,16 @@ public final class PipelineStatus extends ServiceSupport implements PipelineMXBe
     private static final long SNAPSHOT_LIFETIME_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final CamelContext context;
-    private final String runId;
+    private final RunReport report;
     private final Progress progress;
     private final Supplier<String> lastError;
     private ObjectName name;
     private ProgressSnapshot snapshot;
     private long snapshotAt;
 
-    public PipelineStatus(CamelContext context, String runId, Progress progress, Supplier<String> lastError) {
+    public PipelineStatus(CamelContext context, RunReport report, Progress progress, Supplier<String> lastError) {
         this.context = context;
-        this.runId = runId;
+        this.report = report;
         this.progress = progress;
         this.lastError = lastError;
     }
@@ -59,7 +62,7 @@ public final class PipelineStatus extends ServiceSupport implements PipelineMXBe
 
     @Override
     public String getRunId() {
-        return runId;
+        return report.runId();
     }
 
     @Override
@@ -90,6 +93,12 @@ public final class PipelineStatus extends ServiceSupport implements PipelineMXBe
     @Override
     public double getRequestsPerSecond() {
         return snapshot().requestsPerSecond();
+    }
+
+    @Override
+    public Map<String, Long> getDataTests() {
+        return report.dataTests().stream().collect(Collectors.groupingBy(RunReport.DataTestOutcome::status, TreeMap::new,
+                Collectors.counting()));
     }
 
     @Override

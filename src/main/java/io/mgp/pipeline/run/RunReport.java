@@ -39,6 +39,13 @@ public final class RunReport {
     private volatile Map<String, Long> tasks = Map.of();
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private volatile PipelineMetrics metrics;
+    private final Map<String, Duration> stageParts = new ConcurrentHashMap<>();
+    private final Queue<String> modelFailures = new ConcurrentLinkedQueue<>();
+    private final Queue<DataTestOutcome> dataTests = new ConcurrentLinkedQueue<>();
+
+    /** How a data test ended: {@code stored} is where its failing rows are, {@code message} why it could not run. */
+    public record DataTestOutcome(String name, String status, long failures, String stored, String message) {
+    }
 
     /** Also records stage times and bronze writes as meters, as they happen. */
     public void recordTo(PipelineMetrics metrics) {
@@ -68,6 +75,44 @@ public final class RunReport {
     public void rowsWritten(String layer, String table, long rowCount) {
         rows.computeIfAbsent(layer, k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(table, k -> new LongAdder()).add(rowCount);
+    }
+
+    /** A model published with its rows, and how long its build took. */
+    public void modelBuilt(String layer, String table, long rowCount, Duration took) {
+        rowsWritten(layer, table, rowCount);
+        if (metrics != null) {
+            metrics.modelBuilt(layer + "." + table, took);
+        }
+    }
+
+    /** A model not published: it failed ({@code error}) or a table it reads did ({@code skipped}). */
+    public void modelFailed(String model, String status, String why) {
+        modelFailures.add(model + " " + status + ": " + why);
+    }
+
+    public List<String> modelFailures() {
+        return List.copyOf(modelFailures);
+    }
+
+    public void dataTest(DataTestOutcome outcome) {
+        dataTests.add(outcome);
+        if (metrics != null) {
+            metrics.dataTest(outcome.status());
+        }
+    }
+
+    /** The data tests of the run, in the order they ended. */
+    public List<DataTestOutcome> dataTests() {
+        return List.copyOf(dataTests);
+    }
+
+    /** Time a stage spent on a part of its work, such as the transform's {@code models} and {@code tests}. */
+    public void stagePart(String part, Duration took) {
+        stageParts.merge(part, took, Duration::plus);
+    }
+
+    public Map<String, Duration> stageParts() {
+        return new TreeMap<>(stageParts);
     }
 
     /** A table the run left as it was, and the rows it holds: the summary still shows it. */

@@ -8,6 +8,7 @@ import static io.mgp.pipeline.LakeAssertions.stateCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mgp.pipeline.ChangedSeeds;
 import io.mgp.pipeline.LakeAssertions;
 import io.mgp.pipeline.TestRuns;
 import io.mgp.pipeline.TestSeeds;
@@ -16,9 +17,6 @@ import io.mgp.pipeline.run.RunReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -74,7 +72,7 @@ class IncrementalRunTest {
     void aSessionAddedToTheLatestSeasonIsDiscoveredAndFetchedAlone() throws Exception {
         Path seeds = TestSeeds.small();
         run(seeds);
-        Path grown = seedsWithAnExtraSession(seeds);
+        Path grown = ChangedSeeds.withExtraSession(seeds, changedSeeds, 25);
 
         RunReport second = run(grown);
 
@@ -128,21 +126,6 @@ class IncrementalRunTest {
         String latest = "(SELECT id FROM read_parquet(" + file(seeds, "seasons") + ") ORDER BY \"year\" DESC LIMIT 1)";
         return 2 + count("SELECT count(*) FROM read_parquet(" + file(seeds, "events") + ") WHERE season_id = " + latest)
                 + count("SELECT count(*) FROM read_parquet(" + file(seeds, "categories") + ") WHERE season_id = " + latest);
-    }
-
-    private Path seedsWithAnExtraSession(Path seeds) throws Exception {
-        for (String table : List.of("seasons", "events", "categories")) {
-            Files.copy(seeds.resolve(table + ".parquet"), changedSeeds.resolve(table + ".parquet"));
-        }
-        Map<String, String> files = Map.of(
-                "seasons", file(seeds, "seasons"), "sessions", file(seeds, "sessions"),
-                "classifications", file(seeds, "classifications"),
-                "new_sessions", file(changedSeeds, "sessions"), "new_classifications", file(changedSeeds, "classifications"));
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
-            sql.execute(SqlResource.load("sql/seeds/sessions-with-extra.sql", files));
-            sql.execute(SqlResource.load("sql/seeds/classifications-with-extra.sql", files));
-        }
-        return changedSeeds;
     }
 
     private static String file(Path seeds, String table) {

@@ -61,6 +61,7 @@ class RunCommandMetricsFileTest {
         assertTrue(requests.find(), summary);
         assertEquals(Long.parseLong(requests.group(1).replace(",", "")), total.path("requests").asLong());
         assertTrue(total.path("requests_per_s").asDouble() > 0, total.toString());
+        assertTrue(total.path("data_tests").path("pass").asLong() > 30, "the data tests by status: " + total);
         assertTrue(total.path("gold_rows").asLong() > 0, total.toString());
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,10 @@ class PipelineStatusTest {
                     JMX.getAttribute(pipeline, "BronzeRows"));
             assertTrue((Double) JMX.getAttribute(pipeline, "RequestsPerSecond") >= 0);
             assertNull(JMX.getAttribute(pipeline, "LastError"));
+            TabularData tests = (TabularData) JMX.getAttribute(pipeline, "DataTests");
+            assertEquals(report.dataTests().stream().filter(t -> t.status().equals("pass")).count(),
+                    tests.get(new Object[] {"pass"}).get("value"), "data tests that passed: " + tests);
+            assertTrue(report.dataTests().size() > 30, "every data test ran");
 
             Set<ObjectName> fetch = JMX.queryNames(new ObjectName("org.apache.camel:context="
                     + app.context().getManagementName() + ",type=routes,name=\"fetch\""), null);

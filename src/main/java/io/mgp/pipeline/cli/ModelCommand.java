@@ -1,0 +1,107 @@
+package io.mgp.pipeline.cli;
+
+import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.launch.JvmLauncher;
+import io.mgp.pipeline.lake.Lake;
+import io.mgp.pipeline.lake.LakeLock;
+import io.mgp.pipeline.lake.LakeTables;
+import io.mgp.pipeline.lake.ParquetTables;
+import io.mgp.pipeline.log.RunLog;
+import io.mgp.pipeline.models.BuildRecords;
+import io.mgp.pipeline.models.BuildResult;
+import io.mgp.pipeline.models.Catalog;
+import io.mgp.pipeline.models.ModelResult;
+import io.mgp.pipeline.models.ModelRunner;
+import io.mgp.pipeline.models.Node;
+import io.mgp.pipeline.run.RunReport;
+import io.mgp.pipeline.state.StateDb;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code build} and {@code test}: work on a lake a run crawled, without the API or Camel. The lake is locked as a run
+ * locks it, and the command leaves the same records a run's transform does.
+ */
+abstract class ModelCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Mixin
+    ModelOptions options;
+
+    @Mixin
+    ConsoleOptions console;
+
+    /** What the command does to the selected tables. */
+    abstract BuildResult work(ModelRunner runner, Set<String> selected) throws Exception;
+
+    /** A table the command needs but the lake lacks, or null when all are there. */
+    abstract String missing(Catalog catalog, LakeTables tables, Set<String> selected);
+
+    @Override
+    public Integer call() throws Exception {
+        Catalog catalog = Project.catalog(options.project());
+        Set<String> selected = catalog.select(options.select);
+        Lake lake = new Lake(options.lake());
+        if (!Files.exists(lake.stateFile())) {
+            throw new PipelineException("no crawl in " + lake + " yet: run 'pipeline run --lake " + options.lake() + "' first");
+        }
+        LakeTables tables = new ParquetTables(lake);
+        String missing = missing(catalog, tables, selected);
+        if (missing != null) {
+            throw new PipelineException(missing);
+        }
+        RunReport report = new RunReport();
+        LakeLock lock = LakeLock.acquire(lake.root());
+        StateDb state = new StateDb(lake.stateFile());
+        BuildResult result;
+        try (RunLog log = RunLog.open(lake.root(), report.runId(), () -> command.name())) {
+            result = work(new ModelRunner(lake, catalog, tables, report, state), selected);
+        } finally {
+            state.stop();
+            lock.stop();
+        }
+        PrintWriter out = command.commandLine().getOut();
+        out.print(summary(report, result, lake));
+        out.flush();
+        if (QualitySummary.failed(report)) {
+            command.commandLine().getErr().println(Cli.NAME + ": " + QualitySummary.failure(report));
+            return 1;
+        }
+        return 0;
+    }
+
+    private String summary(RunReport report, BuildResult result, Lake lake) {
+        StringBuilder out = new StringBuilder();
+        String name = Character.toUpperCase(command.name().charAt(0)) + command.name().substring(1);
+        out.append(String.format("%s finished in %s (JVM start included): %s%s%n", name, seconds(JvmLauncher.sinceLaunch().toNanos()),
+                result.models().isEmpty() ? "" : "models " + seconds(result.modelTime().toNanos()) + ", ",
+                "tests " + seconds(result.testTime().toNanos())));
+        if (!result.models().isEmpty()) {
+            long built = result.models().stream().filter(m -> m.status() == ModelResult.Status.SUCCESS).count();
+            out.append(String.format("  Models     %,d: built %,d, not built %,d%n", result.models().size(), built, result.models().size() - built));
+        }
+        out.append(QualitySummary.render(report));
+        BuildRecords records = new BuildRecords(lake.root());
+        out.append(String.format("  Results    %s%n", records.runResults()));
+        out.append(String.format("  Log        %s%n", RunLog.file(lake.root(), report.runId()).getParent()));
+        return out.toString();
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.2f s", nanos / 1e9);
+    }
+
+    /** The first selected model whose table the lake lacks, as an error, or null. */
+    static String unbuilt(Catalog catalog, LakeTables tables, Set<String> selected) {
+        return catalog.models().stream().filter(m -> selected.contains(m.id()) && !tables.exists(m.layer(), m.name()))
+                .map(Node::id).findFirst()
+                .map(id -> id + " has not been built in this lake: run 'pipeline build' first").orElse(null);
+    }
+}

@@ -1,0 +1,19 @@
+package io.mgp.pipeline.cli;
+
+import io.mgp.pipeline.models.Catalog;
+import io.mgp.pipeline.models.CatalogLoader;
+import io.mgp.pipeline.models.ProjectFiles;
+import java.nio.file.Path;
+
+/** The models a command builds: the application's own, or those of the folder {@code mgp.project} names. */
+final class Project {
+
+    private Project() {
+    }
+
+    static Catalog catalog(String folder) {
+        try (ProjectFiles files = folder == null || folder.isBlank() ? ProjectFiles.builtIn() : ProjectFiles.folder(Path.of(folder))) {
+            return CatalogLoader.load(files);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.mgp.pipeline.lake;
+
+import io.mgp.pipeline.duck.SqlResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The bronze tables, readable as {@code bronze.<table>} in a DuckDB session: one view over every run's answers. */
+public final class BronzeViews {
+
+    /** An empty pages table, which gives a bronze table the crawl fetched nothing of its shape. */
+    private static final String NO_PAGES = "no_pages";
+
+    private BronzeViews() {
+    }
+
+    /** A view per bronze table over its parquet files, or an empty table of its shape when it has none. */
+    public static void register(Statement sql, Lake lake, Collection<String> tables) throws SQLException {
+        sql.execute(SqlResource.load("sql/lake/create-schema.sql", Map.of("schema", "bronze")));
+        sql.execute(SqlResource.load("sql/lake/bronze-pages.sql", Map.of("table", NO_PAGES)));
+        for (String table : tables) {
+            Path folder = lake.bronze(table);
+            if (hasParquet(folder)) {
+                sql.execute(SqlResource.load("sql/lake/bronze-view.sql", Map.of(
+                        "view", "bronze." + table,
+                        "files", SqlResource.literal(folder.resolve("season=*").resolve("*.parquet")))));
+            } else {
+                sql.execute(SqlResource.load("sql/lake/bronze-empty.sql", Map.of(
+                        "view", "bronze." + table, "rows", BronzeWriter.rows(table, NO_PAGES))));
+            }
+        }
+    }
+
+    private static boolean hasParquet(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(folder, 2)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

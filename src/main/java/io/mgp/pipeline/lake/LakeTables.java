@@ -1,0 +1,35 @@
+package io.mgp.pipeline.lake;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The lake's silver and gold tables, as the model runner, the data tests and the commands see them, whatever their
+ * format: a new version is staged, audited while readable under the table's name, then published or discarded.
+ */
+public interface LakeTables {
+
+    /** Whether the table has a published version. */
+    boolean exists(String layer, String name);
+
+    /** Makes the published version readable as {@code layer.name} in this DuckDB session; false when there is none. */
+    boolean register(Statement sql, String layer, String name) throws SQLException;
+
+    /** Writes the rows of {@code select} as the table's next version, readable as {@code layer.name} until published. */
+    Staged stage(Statement sql, String layer, String name, String select) throws SQLException;
+
+    /** The rows of the published version. */
+    long rows(String layer, String name) throws SQLException;
+
+    /** A version written but not yet published: readers of the lake still see the one before. */
+    interface Staged {
+
+        long rows();
+
+        /** Replaces the published version with this one, and keeps it readable as {@code layer.name}. */
+        void publish(Statement sql) throws SQLException;
+
+        /** Drops this version: {@code layer.name} reads the published one again, if any. */
+        void discard(Statement sql) throws SQLException;
+    }
+}

@@ -1,0 +1,62 @@
+package io.mgp.pipeline.models;
+
+import io.mgp.pipeline.log.Console;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+
+/**
+ * The lines a user reads while models build and tests run, one per model or test, in dbt's manner:
+ * {@code 3 of 38 OK built silver.categories ........ [3,326 rows in 0.04s]},
+ * {@code 12 of 38 WARN 13850 not_null_silver_classifications_position ... [WARN 13850 in 0.02s]}.
+ */
+public final class BuildConsole implements BuildListener {
+
+    private static final int WIDTH = 72;
+    private final Logger lines = Console.lines();
+
+    @Override
+    public void model(int index, int total, ModelResult result) {
+        String id = result.model().id();
+        switch (result.status()) {
+            case SUCCESS -> lines.info(line(index, total, "OK built " + id,
+                    String.format("%,d rows in %s", result.rows(), seconds(result.duration()))));
+            case ERROR -> lines.error(line(index, total, "ERROR building " + id, "ERROR in " + seconds(result.duration()))
+                    + System.lineSeparator() + "          " + id + ": " + result.message());
+            case SKIPPED -> lines.warn(line(index, total, "SKIP " + id, "SKIP") + "  " + result.message());
+        }
+    }
+
+    @Override
+    public void test(int index, int total, TestResult result) {
+        String name = result.test().name();
+        switch (result.status()) {
+            case PASS -> lines.info(line(index, total, "PASS " + name, "PASS in " + seconds(result.duration())));
+            case WARN -> lines.warn(line(index, total, "WARN " + result.failures() + " " + name,
+                    "WARN " + result.failures() + " in " + seconds(result.duration())) + stored(result.stored()));
+            case ERROR -> lines.error(line(index, total, "ERROR " + result.failures() + " " + name,
+                    "ERROR " + result.failures() + " in " + seconds(result.duration()))
+                    + (result.message() == null ? stored(result.stored()) : System.lineSeparator() + "          " + result.message()));
+            case SKIPPED -> lines.warn(line(index, total, "SKIP " + name, "SKIP"));
+        }
+    }
+
+    private static String line(int index, int total, String what, String status) {
+        String head = index + " of " + total + " " + what + " ";
+        return head + ".".repeat(Math.max(3, WIDTH - head.length())) + " [" + status + "]";
+    }
+
+    private static String stored(Path file) {
+        return file == null ? "" : System.lineSeparator() + "          failing rows: " + shown(file);
+    }
+
+    /** A path as the user would type it: relative to the working folder when inside it. */
+    public static String shown(Path file) {
+        Path here = Path.of("").toAbsolutePath();
+        return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
+    }
+
+    static String seconds(Duration time) {
+        return String.format("%.2fs", time.toNanos() / 1e9);
+    }
+}

@@ -1,0 +1,58 @@
+package io.mgp.pipeline.models;
+
+import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.duck.SqlResource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Runs data tests inside DuckDB: counts each test's failing rows and, for a failing test, writes the first of them to
+ * {@code <quality>/<test>.parquet}. No row comes into Java.
+ */
+final class DataTestRunner {
+
+    private final Path quality;
+
+    /** @param quality the folder this run's failing rows go to, {@code <lake>/quality/<run id>} */
+    DataTestRunner(Path quality) {
+        this.quality = quality;
+    }
+
+    TestResult run(Statement sql, DataTest test) {
+        long start = System.nanoTime();
+        try {
+            long failures;
+            try (ResultSet count = sql.executeQuery(SqlResource.load("sql/tests/count.sql", Map.of("test", test.sql())))) {
+                count.next();
+                failures = count.getLong(1);
+            }
+            TestStatus status = test.config().judge(failures);
+            Path stored = null;
+            if (failures > 0 && test.config().storeFailures() && test.config().limit() > 0) {
+                stored = store(sql, test);
+            }
+            return new TestResult(test, status, failures, stored, Duration.ofNanos(System.nanoTime() - start), null);
+        } catch (SQLException e) {
+            return new TestResult(test, TestStatus.ERROR, 0, null, Duration.ofNanos(System.nanoTime() - start),
+                    "the test's query failed: " + PipelineException.firstLine(e));
+        }
+    }
+
+    private Path store(Statement sql, DataTest test) throws SQLException {
+        Path file = quality.resolve(test.name() + ".parquet");
+        try {
+            Files.createDirectories(quality);
+        } catch (IOException e) {
+            throw new PipelineException("cannot store failing rows in " + quality + ": " + PipelineException.reason(e), e);
+        }
+        sql.execute(SqlResource.load("sql/tests/store-failures.sql", Map.of("test", test.sql(),
+                "limit", String.valueOf(test.config().limit()), "file", SqlResource.literal(file))));
+        return file;
+    }
+}

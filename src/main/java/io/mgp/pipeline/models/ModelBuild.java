@@ -1,0 +1,200 @@
+package io.mgp.pipeline.models;
+
+import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.duck.SqlResource;
+import io.mgp.pipeline.lake.BronzeViews;
+import io.mgp.pipeline.lake.Lake;
+import io.mgp.pipeline.lake.LakeTables;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds models and runs data tests in one DuckDB session, where every table of the lake is readable by name
+ * ({@code bronze.events}, {@code silver.events}). Each model is written as a staged version, its tests run on it, and
+ * it is published only if no error test failed: otherwise the published version stays, and every model that reads it
+ * is skipped. A source's tests run before the models that read it.
+ */
+public final class ModelBuild {
+
+    private final Catalog catalog;
+    private final LakeTables tables;
+    private final Lake lake;
+    private final DataTestRunner runner;
+    private final BuildListener listener;
+
+    public ModelBuild(Catalog catalog, LakeTables tables, Lake lake, String runId, BuildListener listener) {
+        this.catalog = catalog;
+        this.tables = tables;
+        this.lake = lake;
+        this.runner = new DataTestRunner(qualityFolder(lake.root(), runId));
+        this.listener = listener;
+    }
+
+    /** {@code <lake>/quality/<run id>}: where a run's failing rows are stored. */
+    public static Path qualityFolder(Path lake, String runId) {
+        return lake.resolve("quality").resolve(runId);
+    }
+
+    /** Builds the selected models, in order, with their tests and the tests of the sources they read. */
+    public BuildResult build(Set<String> selected) {
+        Set<String> sources = new LinkedHashSet<>();
+        catalog.sources().stream().map(Node::id).filter(selected::contains).forEach(sources::add);
+        catalog.models().stream().filter(m -> selected.contains(m.id())).forEach(m -> m.dependsOn().stream()
+                .filter(d -> !catalog.node(d).isModel()).forEach(sources::add));
+        List<Node> models = catalog.models().stream().filter(m -> selected.contains(m.id())).toList();
+        int total = models.size() + models.stream().mapToInt(m -> catalog.testsOf(m.id()).size()).sum()
+                + sources.stream().mapToInt(s -> catalog.testsOf(s).size()).sum();
+        return inSession(sql -> new Steps(sql, total).build(sources, models));
+    }
+
+    /** Runs the data tests of the selected tables on their published versions. */
+    public BuildResult test(Set<String> selected) {
+        List<DataTest> tests = catalog.tests().stream().filter(t -> selected.contains(t.node())).toList();
+        return inSession(sql -> {
+            Steps steps = new Steps(sql, tests.size());
+            tests.forEach(steps::test);
+            return steps.result();
+        });
+    }
+
+    private interface Session {
+        BuildResult run(Statement sql) throws SQLException;
+    }
+
+    private BuildResult inSession(Session session) {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+            BronzeViews.register(sql, lake, catalog.sources().stream().map(Node::name).toList());
+            for (Node model : catalog.models()) {
+                sql.execute(SqlResource.load("sql/lake/create-schema.sql", Map.of("schema", model.layer())));
+                tables.register(sql, model.layer(), model.name());
+            }
+            return session.run(sql);
+        } catch (SQLException e) {
+            throw new PipelineException("cannot read the lake " + lake + ": " + PipelineException.firstLine(e), e);
+        }
+    }
+
+    /** One command's steps, numbered as they end. */
+    private final class Steps {
+        private final Statement sql;
+        private final int total;
+        private final List<ModelResult> models = new ArrayList<>();
+        private final List<TestResult> tests = new ArrayList<>();
+        private final Set<String> failed = new HashSet<>();
+        private long modelNanos;
+        private long testNanos;
+
+        Steps(Statement sql, int total) {
+            this.sql = sql;
+            this.total = total;
+        }
+
+        BuildResult build(Set<String> sources, List<Node> selected) {
+            for (String source : sources) {
+                if (catalog.testsOf(source).stream().map(this::test).anyMatch(r -> r.status() == TestStatus.ERROR)) {
+                    failed.add(source);
+                }
+            }
+            selected.forEach(this::model);
+            return result();
+        }
+
+        BuildResult result() {
+            return new BuildResult(List.copyOf(models), List.copyOf(tests), Duration.ofNanos(modelNanos), Duration.ofNanos(testNanos));
+        }
+
+        private void model(Node model) {
+            List<DataTest> modelTests = catalog.testsOf(model.id());
+            String upstream = model.dependsOn().stream().filter(failed::contains).findFirst().orElse(null);
+            if (upstream != null) {
+                skip(model, modelTests, "upstream " + upstream + " failed or was skipped");
+                return;
+            }
+            long start = System.nanoTime();
+            LakeTables.Staged staged;
+            try {
+                String broken = model.contract() ? Contract.violation(sql, model) : null;
+                if (broken != null) {
+                    fail(model, modelTests, start, broken);
+                    return;
+                }
+                staged = tables.stage(sql, model.layer(), model.name(), model.sql());
+            } catch (SQLException e) {
+                fail(model, modelTests, start, PipelineException.firstLine(e));
+                return;
+            }
+            modelNanos += System.nanoTime() - start;
+            long built = System.nanoTime();
+            List<TestResult> results = modelTests.stream().map(this::testQuietly).toList();
+            try {
+                long publishing = System.nanoTime();
+                if (results.stream().anyMatch(r -> r.status() == TestStatus.ERROR)) {
+                    staged.discard(sql);
+                    failed.add(model.id());
+                    ended(new ModelResult(model, ModelResult.Status.ERROR, staged.rows(), Duration.ofNanos(built - start),
+                            "not published: " + results.stream().filter(r -> r.status() == TestStatus.ERROR).count() + " error test(s)"));
+                } else {
+                    staged.publish(sql);
+                    ended(new ModelResult(model, ModelResult.Status.SUCCESS, staged.rows(),
+                            Duration.ofNanos(built - start + System.nanoTime() - publishing), null));
+                }
+                modelNanos += System.nanoTime() - publishing;
+            } catch (SQLException e) {
+                throw new PipelineException("cannot publish " + model.id() + ": " + PipelineException.firstLine(e), e);
+            }
+            results.forEach(this::ended);
+        }
+
+        private void fail(Node model, List<DataTest> modelTests, long start, String why) {
+            modelNanos += System.nanoTime() - start;
+            failed.add(model.id());
+            ended(new ModelResult(model, ModelResult.Status.ERROR, 0, Duration.ofNanos(System.nanoTime() - start), why));
+            modelTests.forEach(t -> ended(TestResult.skipped(t, model.id() + " failed")));
+        }
+
+        private void skip(Node model, List<DataTest> modelTests, String why) {
+            failed.add(model.id());
+            ended(ModelResult.skipped(model, why));
+            modelTests.forEach(t -> ended(TestResult.skipped(t, why)));
+        }
+
+        /** Runs a test and reports it at once. */
+        TestResult test(DataTest test) {
+            TestResult result = testQuietly(test);
+            ended(result);
+            return result;
+        }
+
+        /** Runs a test, or skips it when a table it reads failed; reported by the caller. */
+        private TestResult testQuietly(DataTest test) {
+            String upstream = test.refs().stream().filter(failed::contains).findFirst().orElse(null);
+            if (upstream != null) {
+                return TestResult.skipped(test, "upstream " + upstream + " failed or was skipped");
+            }
+            long start = System.nanoTime();
+            TestResult result = runner.run(sql, test);
+            testNanos += System.nanoTime() - start;
+            return result;
+        }
+
+        private void ended(ModelResult result) {
+            models.add(result);
+            listener.model(models.size() + tests.size(), total, result);
+        }
+
+        private void ended(TestResult result) {
+            tests.add(result);
+            listener.test(models.size() + tests.size(), total, result);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.mgp.pipeline.cli;
+
+import static io.mgp.pipeline.LakeAssertions.assertGoldMatchesSeeds;
+import static io.mgp.pipeline.LakeAssertions.count;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mgp.pipeline.ChangedSeeds;
+import io.mgp.pipeline.TestSeeds;
+import io.mgp.pipeline.duck.SqlResource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data tests stand between a run's models and the published lake. */
+class DataQualityGateTest {
+
+    @TempDir
+    Path lake;
+
+    @TempDir
+    Path badSeeds;
+
+    @Test
+    void badDataFailsTheRunAndLeavesThePublishedTablesAsTheyWereUntilAGoodRunPublishes() throws Exception {
+        Path seeds = TestSeeds.small();
+        assertEquals(0, run(seeds).code());
+        byte[] gold = Files.readAllBytes(lake.resolve("gold/mgp.parquet"));
+        byte[] classifications = Files.readAllBytes(lake.resolve("silver/classifications.parquet"));
+        byte[] seasons = Files.readAllBytes(lake.resolve("silver/seasons.parquet"));
+
+        CliRun bad = run(ChangedSeeds.withBadData(seeds, badSeeds));
+
+        assertEquals(1, bad.code(), bad.err());
+        bad.assertOneLineError("not published (listed above); the published tables are as they were");
+        assertArrayEquals(gold, Files.readAllBytes(lake.resolve("gold/mgp.parquet")), "gold as the good run left it");
+        assertArrayEquals(classifications, Files.readAllBytes(lake.resolve("silver/classifications.parquet")));
+        assertArrayEquals(seasons, Files.readAllBytes(lake.resolve("silver/seasons.parquet")), "a source test failing stops its models");
+        for (String line : List.of(
+                "Error      not_null_bronze_seasons_year: 1 failing row in ",
+                "Error      accepted_range_silver_classifications_points: 1 failing row in ",
+                "Error      relationships_silver_sessions_event_id: ",
+                "Error      relationships_silver_categories_event_id: ",
+                "Not built  silver.classifications error: not published: 1 error test(s)",
+                "Not built  silver.seasons skipped: upstream bronze.seasons failed or was skipped",
+                "Not built  gold.mgp skipped: upstream silver.")) {
+            assertTrue(bad.out().contains(line), line + " in:\n" + bad.out());
+        }
+        Path stored = failingRows("accepted_range_silver_classifications_points");
+        assertEquals(1, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(stored) + ") WHERE points = -5"),
+                "the failing row is stored and readable");
+        assertEquals(0, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(lake.resolve("silver/classifications.parquet"))
+                + ") WHERE points < 0"));
+
+        CliRun fixed = run(seeds, "--full-refresh");
+
+        assertEquals(0, fixed.code(), fixed.err());
+        assertGoldMatchesSeeds(lake, seeds);
+    }
+
+    private CliRun run(Path seeds, String... more) {
+        List<String> args = new ArrayList<>(List.of("run", "--seeds", seeds.toString(), "--lake", lake.toString(), "--port", "0", "-q"));
+        args.addAll(List.of(more));
+        return CliRun.execute(args.toArray(String[]::new));
+    }
+
+    private Path failingRows(String test) throws Exception {
+        try (Stream<Path> files = Files.walk(lake.resolve("quality"))) {
+            return files.filter(f -> f.getFileName().toString().equals(test + ".parquet")).findFirst().orElseThrow();
+        }
+    }
+}
