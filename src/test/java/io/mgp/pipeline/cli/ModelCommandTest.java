@@ -64,7 +64,7 @@ class ModelCommandTest {
         assertArrayEquals(gold, Files.readAllBytes(lake.resolve("gold/mgp.parquet")));
         Path log = latestDataQualityLog();
         List<JsonNode> lines = Files.readAllLines(log).stream().map(ModelCommandTest::json).toList();
-        assertEquals(7, lines.size(), "the 6 tests declared on silver.classifications and the singular test on it");
+        assertEquals(8, lines.size(), "the 7 tests declared on silver.classifications and the singular test on it");
         assertTrue(lines.stream().allMatch(l -> l.path("model").asText().equals("silver.classifications")), lines.toString());
         JsonNode warned = lines.stream().filter(l -> l.path("status").asText().equals("warn")).findFirst().orElseThrow();
         assertEquals("not_null_silver_classifications_position", warned.path("test").asText());
