@@ -7,6 +7,7 @@ import io.mgp.pipeline.lake.LakeLock;
 import io.mgp.pipeline.lake.LakeTables;
 import io.mgp.pipeline.lake.ParquetTables;
 import io.mgp.pipeline.log.RunLog;
+import io.mgp.pipeline.models.BuildConsole;
 import io.mgp.pipeline.models.BuildRecords;
 import io.mgp.pipeline.models.BuildResult;
 import io.mgp.pipeline.models.Catalog;
@@ -89,8 +90,8 @@ abstract class ModelCommand implements Callable<Integer> {
         }
         out.append(QualitySummary.render(report));
         BuildRecords records = new BuildRecords(lake.root());
-        out.append(String.format("  Results    %s%n", records.runResults()));
-        out.append(String.format("  Log        %s%n", RunLog.file(lake.root(), report.runId()).getParent()));
+        out.append(String.format("  Results    %s%n", BuildConsole.shown(records.runResults())));
+        out.append(String.format("  Log        %s%n", BuildConsole.shown(RunLog.file(lake.root(), report.runId()).getParent())));
         return out.toString();
     }
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -159,7 +160,7 @@ public final class CatalogLoader {
             }
         }
         return new Node(model.layer(), model.name(), model.kind(), model.description(), model.columns(), model.contract(),
-                model.sql(), Set.copyOf(reads), model.file());
+                model.sql(), Collections.unmodifiableSet(new LinkedHashSet<>(reads)), model.file());
     }
 
     private List<Column> columns(Map<String, Object> declared, String file) {

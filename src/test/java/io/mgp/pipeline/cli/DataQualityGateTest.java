@@ -37,7 +37,7 @@ class DataQualityGateTest {
         CliRun bad = run(ChangedSeeds.withBadData(seeds, badSeeds));
 
         assertEquals(1, bad.code(), bad.err());
-        bad.assertOneLineError("not published (listed above); the published tables are as they were");
+        bad.assertOneLineError("4 data tests failed and 5 models were not published (listed above); the published tables are as they were");
         assertArrayEquals(gold, Files.readAllBytes(lake.resolve("gold/mgp.parquet")), "gold as the good run left it");
         assertArrayEquals(classifications, Files.readAllBytes(lake.resolve("silver/classifications.parquet")));
         assertArrayEquals(seasons, Files.readAllBytes(lake.resolve("silver/seasons.parquet")), "a source test failing stops its models");
@@ -48,7 +48,7 @@ class DataQualityGateTest {
                 "Error      relationships_silver_categories_event_id: ",
                 "Not built  silver.classifications error: not published: 1 error test(s)",
                 "Not built  silver.seasons skipped: upstream bronze.seasons failed or was skipped",
-                "Not built  gold.mgp skipped: upstream silver.")) {
+                "Not built  gold.mgp skipped: upstream silver.classifications failed or was skipped")) {
             assertTrue(bad.out().contains(line), line + " in:\n" + bad.out());
         }
         Path stored = failingRows("accepted_range_silver_classifications_points");
