@@ -1,2 +1,2 @@
--- Silver and gold now reflect bronze as of this version.
-UPDATE versions SET version = ? WHERE layer = 'built'
+-- Silver and gold now reflect bronze as of this version, built by the project of this fingerprint.
+UPDATE versions SET version = CASE layer WHEN 'built' THEN ? ELSE ? END WHERE layer IN ('built', 'project')

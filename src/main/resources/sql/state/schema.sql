@@ -44,12 +44,13 @@ CREATE TABLE IF NOT EXISTS runs (
     error      VARCHAR
 );
 
--- Bronze's version goes up with every batch written; silver and gold record the version they were built from.
+-- Bronze's version goes up with every batch written; silver and gold record the version they were built from,
+-- and 'project' the fingerprint of the models and tests that built them.
 CREATE TABLE IF NOT EXISTS versions (
     layer   VARCHAR PRIMARY KEY,
     version BIGINT NOT NULL
 );
-INSERT INTO versions VALUES ('bronze', 0), ('built', 0) ON CONFLICT DO NOTHING;
+INSERT INTO versions VALUES ('bronze', 0), ('built', 0), ('project', 0) ON CONFLICT DO NOTHING;
 
 -- A run still 'running' when the state is opened was stopped without finishing (killed, or its machine stopped).
 UPDATE runs SET status = 'interrupted' WHERE status = 'running';

@@ -31,14 +31,14 @@ public final class ChangedSeeds {
     }
 
     /**
-     * Seeds that fail the data tests: a result with negative points (in a new session of the latest season), the
-     * oldest season without a year, and an event of the latest season deleted, which orphans the categories and
-     * sessions an earlier crawl fetched of it.
+     * Seeds that fail the data tests: the oldest season without a year, and an event of the latest season deleted,
+     * which orphans the categories and sessions an earlier crawl fetched of it; plus a new session in the latest
+     * season whose first result has these points (negative ones fail too).
      */
-    public static Path withBadData(Path seeds, Path into) throws Exception {
-        withExtraSession(seeds, into, -5);
+    public static Path withBadData(Path seeds, Path into, int points) throws Exception {
+        withExtraSession(seeds, into, points);
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
-            Map<String, String> files = files(seeds, into, -5);
+            Map<String, String> files = files(seeds, into, points);
             sql.execute(SqlResource.load("sql/seeds/seasons-with-null-year.sql", files));
             sql.execute(SqlResource.load("sql/seeds/events-without-one.sql", files));
         }

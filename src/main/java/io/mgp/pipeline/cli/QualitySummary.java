@@ -47,10 +47,10 @@ final class QualitySummary {
     }
 
     private static String outcome(DataTestOutcome test) {
-        if (test.message() != null) {
-            return test.message();
-        }
         String rows = String.format("%,d failing %s", test.failures(), test.failures() == 1 ? "row" : "rows");
+        if (test.message() != null) {
+            return test.failures() > 0 ? rows + "; " + test.message() : test.message();
+        }
         return test.stored() == null ? rows : rows + " in " + test.stored();
     }
 }

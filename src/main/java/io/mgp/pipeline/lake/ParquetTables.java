@@ -49,7 +49,7 @@ public final class ParquetTables implements LakeTables {
         Path staged = AtomicFiles.temporaryFor(file);
         long rows;
         sql.execute(SqlResource.load("sql/lake/materialize.sql", Map.of(
-                "model", stripTrailingSemicolon(select), "file", SqlResource.literal(staged))));
+                "model", select, "file", SqlResource.literal(staged))));
         try (ResultSet count = sql.getResultSet()) {
             rows = count != null && count.next() ? count.getLong(1) : sql.getUpdateCount();
         }
@@ -92,10 +92,5 @@ public final class ParquetTables implements LakeTables {
     private static void view(Statement sql, String layer, String name, Path file) throws SQLException {
         sql.execute(SqlResource.load("sql/lake/table-view.sql", Map.of(
                 "view", layer + "." + name, "file", SqlResource.literal(file))));
-    }
-
-    private static String stripTrailingSemicolon(String sql) {
-        String trimmed = sql.strip();
-        return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }

@@ -33,10 +33,9 @@ public final class BuildConsole implements BuildListener {
         switch (result.status()) {
             case PASS -> lines.info(line(index, total, "PASS " + name, "PASS in " + seconds(result.duration())));
             case WARN -> lines.warn(line(index, total, "WARN " + result.failures() + " " + name,
-                    "WARN " + result.failures() + " in " + seconds(result.duration())) + stored(result.stored()));
+                    "WARN " + result.failures() + " in " + seconds(result.duration())) + detail(result));
             case ERROR -> lines.error(line(index, total, "ERROR " + result.failures() + " " + name,
-                    "ERROR " + result.failures() + " in " + seconds(result.duration()))
-                    + (result.message() == null ? stored(result.stored()) : System.lineSeparator() + "          " + result.message()));
+                    "ERROR " + result.failures() + " in " + seconds(result.duration())) + detail(result));
             case SKIPPED -> lines.warn(line(index, total, "SKIP " + name, "SKIP"));
         }
     }
@@ -46,8 +45,12 @@ public final class BuildConsole implements BuildListener {
         return head + ".".repeat(Math.max(3, WIDTH - head.length())) + " [" + status + "]";
     }
 
-    private static String stored(Path file) {
-        return file == null ? "" : System.lineSeparator() + "          failing rows: " + shown(file);
+    /** Where the failing rows are, or why the test could not run or store them. */
+    private static String detail(TestResult result) {
+        if (result.message() != null) {
+            return System.lineSeparator() + "          " + result.message();
+        }
+        return result.stored() == null ? "" : System.lineSeparator() + "          failing rows: " + shown(result.stored());
     }
 
     /** A path as the user would type it: relative to the working folder when inside it. */

@@ -8,25 +8,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The order tables are built in: a model after every table its SQL reads, and after every table its own data tests
- * read (a relationships test needs its parent built), since a model is published only once its tests have run.
+ * The order tables are built in: a model after every table its SQL reads, and, where that leaves a choice, after
+ * every table its own data tests read (a relationships test then sees its parent as this build makes it). Two models
+ * whose tests read each other cannot both wait: the first declared test wins, and the other reads the published
+ * version of the table built after it.
  */
 final class BuildOrder {
 
     private BuildOrder() {
     }
 
-    /** The nodes, sources first, then models in an order that respects both; ties keep the declared order. */
+    /** The nodes, sources first, then models in an order that respects the SQL; ties keep the declared order. */
     static Map<String, Node> of(Map<String, Node> nodes, List<DataTest> tests) {
         Map<String, Set<String>> waitsFor = new LinkedHashMap<>();
         for (Node node : nodes.values()) {
             Set<String> before = new LinkedHashSet<>(node.dependsOn());
-            if (node.isModel()) {
-                tests.stream().filter(t -> t.node().equals(node.id())).forEach(t -> before.addAll(t.refs()));
-            }
-            before.remove(node.id());
             before.removeIf(id -> !nodes.get(id).isModel());
             waitsFor.put(node.id(), before);
+        }
+        for (DataTest test : tests) {
+            if (nodes.get(test.node()).isModel()) {
+                test.refs().stream().filter(ref -> nodes.get(ref).isModel() && !waits(ref, test.node(), waitsFor))
+                        .forEach(ref -> waitsFor.get(test.node()).add(ref));
+            }
         }
         Map<String, Node> ordered = new LinkedHashMap<>();
         nodes.values().stream().filter(n -> !n.isModel()).forEach(n -> ordered.put(n.id(), n));
@@ -40,6 +44,11 @@ final class BuildOrder {
         return ordered;
     }
 
+    /** Whether {@code from} waits, directly or through others, for {@code on} (or is it). */
+    private static boolean waits(String from, String on, Map<String, Set<String>> waitsFor) {
+        return from.equals(on) || waitsFor.get(from).stream().anyMatch(next -> waits(next, on, waitsFor));
+    }
+
     private static ProjectError cycle(Map<String, Node> nodes, List<String> left, Map<String, Set<String>> waitsFor) {
         List<String> path = new ArrayList<>();
         String at = left.get(0);
@@ -49,7 +58,7 @@ final class BuildOrder {
         }
         List<String> loop = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
         loop.add(at);
-        return ProjectError.sql(nodes.get(at).file(), "models depend on each other in a cycle (through their SQL or their tests): "
+        return ProjectError.sql(nodes.get(at).file(), "models read each other in a cycle: "
                 + String.join(" -> ", loop));
     }
 }

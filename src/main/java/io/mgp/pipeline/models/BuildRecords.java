@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -49,7 +51,7 @@ public final class BuildRecords {
         try {
             writeDataQuality(result, runId);
             write(manifest(), manifestOf(catalog, runId));
-            write(runResults(), runResultsOf(result, runId, command));
+            write(runResults(), runResultsOf(catalog, result, runId, command));
         } catch (IOException e) {
             throw new PipelineException("cannot write the build's records in " + lake + ": " + PipelineException.reason(e), e);
         }
@@ -146,8 +148,13 @@ public final class BuildRecords {
         return (node.isModel() ? "model." : "source.") + node.id();
     }
 
-    private Map<String, Object> runResultsOf(BuildResult result, String runId, String command) throws IOException {
+    private Map<String, Object> runResultsOf(Catalog catalog, BuildResult result, String runId, String command) throws IOException {
         Map<String, Object> results = new LinkedHashMap<>(previousResults());
+        // a model or test the project no longer declares (renamed, deleted, another --project's) has no last result
+        Set<String> declared = new HashSet<>();
+        catalog.models().forEach(model -> declared.add(uniqueId(model)));
+        catalog.tests().forEach(test -> declared.add("test." + test.name()));
+        results.keySet().retainAll(declared);
         for (ModelResult model : result.models()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("unique_id", uniqueId(model.model()));

@@ -1,5 +1,9 @@
 package io.mgp.pipeline.models;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -54,6 +58,21 @@ public final class Catalog {
 
     public List<UnitTest> unitTests() {
         return unitTests;
+    }
+
+    /**
+     * A hash of everything that decides what a build writes and checks: each node's SQL, columns and contract, and
+     * each test's query and config. Equal fingerprints, equal builds from the same bronze.
+     */
+    public long fingerprint() {
+        StringBuilder text = new StringBuilder();
+        nodes.values().forEach(node -> text.append(node).append('\n'));
+        tests.forEach(test -> text.append(test.name()).append(test.sql()).append(test.config()).append('\n'));
+        try {
+            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8))).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Every table a node reads, directly or through others. */

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,13 @@ public final class CatalogLoader {
     private static final Pattern SOURCE = Pattern.compile("\\s*source\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)\\s*");
     private static final Pattern TEST_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Set<String> CONFIG_KEYS = Set.of("severity", "warn_if", "error_if", "where", "store_failures", "limit");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final List<String> TOP_KEYS = List.of("version", "sources", "models", "unit_tests", "data_tests");
+    private static final List<String> SOURCE_KEYS = List.of("name", "description", "tables");
+    private static final List<String> TABLE_KEYS = List.of("name", "description", "config", "columns", "data_tests", "tests");
+    private static final List<String> MODEL_KEYS = List.of("name", "description", "config", "columns", "data_tests", "tests");
+    private static final List<String> COLUMN_KEYS = List.of("name", "data_type", "description", "data_tests", "tests");
+    private static final List<String> UNIT_TEST_KEYS = List.of("name", "model", "description", "given", "expect");
 
     private final ProjectFiles files;
     private final Connection duck;
@@ -40,6 +48,7 @@ public final class CatalogLoader {
     private final Map<String, Map<String, Object>> modelYaml = new LinkedHashMap<>();
     private final Map<String, String> yamlFile = new HashMap<>();
     private final List<Map.Entry<String, Object>> unitTestYaml = new ArrayList<>();
+    private final Map<String, Map.Entry<String, Map<String, Object>>> singularYaml = new HashMap<>();
     private final Map<String, String> types = new HashMap<>();
 
     private CatalogLoader(ProjectFiles files, Connection duck) {
@@ -58,13 +67,15 @@ public final class CatalogLoader {
     }
 
     private Catalog load() {
-        for (Path yaml : files.files(ProjectFiles.MODELS, ".yml")) {
-            readYaml(yaml);
+        for (String folder : List.of(ProjectFiles.MODELS, ProjectFiles.TESTS)) {
+            for (String extension : List.of(".yml", ".yaml")) {
+                files.files(folder, extension).forEach(this::readYaml);
+            }
         }
         Map<String, Path> sqlFiles = new LinkedHashMap<>();
         for (Path sql : files.files(ProjectFiles.MODELS, ".sql")) {
-            String name = sql.getFileName().toString().replaceFirst("\\.sql$", "");
-            sqlFiles.put(files.layer(sql) + "." + name, sql);
+            String name = identifier(sql.getFileName().toString().replaceFirst("\\.sql$", ""), files.name(sql));
+            sqlFiles.put(identifier(files.layer(sql), files.name(sql)) + "." + name, sql);
         }
         modelYaml.keySet().stream().filter(id -> !sqlFiles.containsKey(id)).findFirst().ifPresent(id -> {
             throw ProjectError.declaration(yamlFile.get(id), "model " + id + " has no SQL file "
@@ -77,8 +88,15 @@ public final class CatalogLoader {
             tests.addAll(declaredTests(node, node.isModel() ? modelYaml.get(node.id()) : sourceYaml.get(node.id())));
         }
         tests.addAll(singularTests());
+        singularYaml.forEach((name, declared) -> {
+            throw ProjectError.declaration(declared.getKey(), "data_tests: " + name + " has no file " + ProjectFiles.TESTS + "/" + name + ".sql");
+        });
         requireUniqueNames(tests);
         Map<String, Node> ordered = BuildOrder.of(nodes, tests);
+        List<String> order = new ArrayList<>(ordered.keySet());
+        // a singular test runs, and gates, with the last table it reads to be built
+        tests.replaceAll(t -> !"singular".equals(t.type()) ? t : new DataTest(t.name(), t.type(),
+                t.refs().stream().max(Comparator.comparingInt(order::indexOf)).orElseThrow(), t.column(), t.sql(), t.refs(), t.config(), t.file()));
         List<DataTest> inOrder = new ArrayList<>();
         ordered.keySet().forEach(id -> tests.stream().filter(t -> t.node().equals(id)).forEach(inOrder::add));
         return new Catalog(ordered, List.copyOf(inOrder), unitTests());
@@ -97,14 +115,20 @@ public final class CatalogLoader {
             return;
         }
         if (!(parsed instanceof Map<?, ?> top)) {
-            throw ProjectError.declaration(file, "expected a mapping with sources:, models: or unit_tests:");
+            throw ProjectError.declaration(file, "expected a mapping with sources:, models:, unit_tests: or data_tests:");
         }
+        requireKnownKeys((Map<String, Object>) top, TOP_KEYS, file, "the file");
         for (Object source : list(top, "sources", file)) {
             Map<String, Object> declared = mapping(source, file, "a source");
             String layer = text(declared, "name", file, "a source");
+            requireKnownKeys(declared, SOURCE_KEYS, file, "source " + layer);
+            if (!"bronze".equals(layer)) {
+                throw ProjectError.declaration(file, "source " + layer + ": the crawl lands its tables in bronze, so the source is named bronze");
+            }
             for (Object table : list(declared, "tables", file)) {
                 Map<String, Object> t = mapping(table, file, "a table of source " + layer);
-                String name = text(t, "name", file, "a table of source " + layer);
+                String name = identifier(text(t, "name", file, "a table of source " + layer), file);
+                requireKnownKeys(t, TABLE_KEYS, file, layer + "." + name);
                 Node node = new Node(layer, name, Node.Kind.SOURCE, description(t), columns(t, file), false, null, Set.of(), file);
                 declare(node, file);
                 sourceYaml.put(node.id(), t);
@@ -114,6 +138,10 @@ public final class CatalogLoader {
         for (Object model : list(top, "models", file)) {
             Map<String, Object> m = mapping(model, file, "a model");
             String id = layer + "." + text(m, "name", file, "a model");
+            requireKnownKeys(m, MODEL_KEYS, file, "model " + id);
+            if (m.get("config") instanceof Map<?, ?> config) {
+                requireKnownKeys((Map<String, Object>) config, List.of("contract"), file, "model " + id + " config");
+            }
             if (modelYaml.put(id, m) != null) {
                 throw ProjectError.declaration(file, "model " + id + " is declared twice");
             }
@@ -122,11 +150,32 @@ public final class CatalogLoader {
         for (Object unitTest : list(top, "unit_tests", file)) {
             unitTestYaml.add(Map.entry(file, unitTest));
         }
-        Set<String> unknown = new LinkedHashSet<>((Set<String>) (Set<?>) top.keySet());
-        unknown.removeAll(Set.of("version", "sources", "models", "unit_tests"));
-        if (!unknown.isEmpty()) {
-            throw ProjectError.declaration(file, "unknown key " + unknown.iterator().next() + " (known: sources, models, unit_tests)");
+        for (Object singular : list(top, "data_tests", file)) {
+            Map<String, Object> s = mapping(singular, file, "a singular test's properties");
+            String name = text(s, "name", file, "a singular test's properties");
+            requireKnownKeys(s, List.of("name", "description", "config"), file, "singular test " + name);
+            Object config = s.getOrDefault("config", Map.of());
+            if (singularYaml.put(name, Map.entry(file, mapping(config, file, "config of " + name))) != null) {
+                throw ProjectError.declaration(file, "singular test " + name + " is configured twice");
+            }
         }
+    }
+
+    /** A misspelt key would drop what it declares without a word: every mapping names only keys it knows. */
+    private static void requireKnownKeys(Map<String, Object> declared, List<String> known, String file, String what) {
+        for (Object key : declared.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                throw ProjectError.declaration(file, what + ": unknown key " + key + " (known: " + String.join(", ", known) + ")");
+            }
+        }
+    }
+
+    /** A table's name is part of SQL ({@code silver.name}) and of file names: letters, digits and underscores. */
+    private static String identifier(String name, String file) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw ProjectError.declaration(file, "'" + name + "' cannot name a table: use letters, digits and _ (not first)");
+        }
+        return name;
     }
 
     private void declare(Node node, String file) {
@@ -147,7 +196,7 @@ public final class CatalogLoader {
         }
         int dot = id.indexOf('.');
         return new Node(id.substring(0, dot), id.substring(dot + 1), Node.Kind.MODEL, description(yaml), columns, contract,
-                files.read(sqlFile).strip(), Set.of(), files.name(sqlFile));
+                stripSemicolon(files.read(sqlFile).strip()), Set.of(), files.name(sqlFile));
     }
 
     /** The tables the model's SQL reads: each must be a declared source or model. */
@@ -168,6 +217,7 @@ public final class CatalogLoader {
         for (Object column : list(declared, "columns", file)) {
             Map<String, Object> c = mapping(column, file, "a column");
             String name = text(c, "name", file, "a column");
+            requireKnownKeys(c, COLUMN_KEYS, file, "column " + name);
             Object type = c.get("data_type");
             columns.add(new Column(name, type == null ? null : duckType(String.valueOf(type), file, name), description(c)));
         }
@@ -196,15 +246,19 @@ public final class CatalogLoader {
         }
         String file = node.isModel() ? yamlFile.get(node.id()) : node.file();
         GenericTests generic = new GenericTests(ref -> resolve(ref, file));
+        // a source table's config: where filters the rows all its tests see (bronze keeps every answer ever fetched)
+        Map<String, Object> tableConfig = node.isModel() ? Map.of() : mapping(yaml.getOrDefault("config", Map.of()), file, "config of " + node.id());
+        requireKnownKeys(tableConfig, List.of("where"), file, node.id() + " config");
+        String where = tableConfig.containsKey("where") ? String.valueOf(tableConfig.get("where")) : null;
         List<DataTest> tests = new ArrayList<>();
         for (Object column : list(yaml, "columns", file)) {
             Map<String, Object> c = mapping(column, file, "a column");
             for (Object test : tests(c, file)) {
-                tests.add(declaredTest(generic, node, String.valueOf(c.get("name")), test, file));
+                tests.add(declaredTest(generic, node, String.valueOf(c.get("name")), test, file, where));
             }
         }
         for (Object test : tests(yaml, file)) {
-            tests.add(declaredTest(generic, node, null, test, file));
+            tests.add(declaredTest(generic, node, null, test, file, where));
         }
         return tests;
     }
@@ -216,7 +270,7 @@ public final class CatalogLoader {
     }
 
     @SuppressWarnings("unchecked")
-    private DataTest declaredTest(GenericTests generic, Node node, String column, Object test, String file) {
+    private DataTest declaredTest(GenericTests generic, Node node, String column, Object test, String file, String where) {
         String type;
         Map<String, Object> args = new LinkedHashMap<>();
         if (test instanceof String name) {
@@ -248,6 +302,9 @@ public final class CatalogLoader {
             if (args.containsKey(key)) {
                 config.put(key, args.remove(key));
             }
+        }
+        if (where != null) {
+            config.putIfAbsent("where", where);
         }
         String name = args.containsKey("name") ? String.valueOf(args.remove("name"))
                 : type + "_" + node.layer() + "_" + node.name() + (column == null ? "" : "_" + column);
@@ -322,7 +379,10 @@ public final class CatalogLoader {
             String node = reads.stream().filter(t -> reads.stream().noneMatch(other -> !other.equals(t) && reachable(other, t)))
                     .reduce((first, last) -> last).orElseThrow();
             String name = path.getFileName().toString().replaceFirst("\\.sql$", "");
-            tests.add(new DataTest(name, "singular", node, null, stripSemicolon(sql), reads, TestConfig.DEFAULT, file));
+            Map.Entry<String, Map<String, Object>> declared = singularYaml.remove(name);
+            TestConfig config = declared == null ? TestConfig.DEFAULT : config(declared.getValue(), declared.getKey(), name);
+            String tested = config.where() == null ? stripSemicolon(sql) : "SELECT * FROM (" + stripSemicolon(sql) + ") AS failing WHERE " + config.where();
+            tests.add(new DataTest(name, "singular", node, null, tested, reads, config, file));
         }
         return tests;
     }
@@ -340,6 +400,7 @@ public final class CatalogLoader {
             String file = entry.getKey();
             Map<String, Object> u = mapping(entry.getValue(), file, "a unit test");
             String name = text(u, "name", file, "a unit test");
+            requireKnownKeys(u, UNIT_TEST_KEYS, file, "unit test " + name);
             String model = resolve(text(u, "model", file, "unit test " + name), file);
             if (!nodes.get(model).isModel()) {
                 throw ProjectError.declaration(file, "unit test " + name + ": " + model + " is a source, not a model");

@@ -34,10 +34,16 @@ final class DataTestRunner {
             }
             TestStatus status = test.config().judge(failures);
             Path stored = null;
+            String message = null;
             if (failures > 0 && test.config().storeFailures() && test.config().limit() > 0) {
-                stored = store(sql, test);
+                try {
+                    stored = store(sql, test);
+                } catch (SQLException | PipelineException e) {
+                    // the count judged the data; rows that cannot be stored do not change the verdict
+                    message = "failing rows not stored: " + PipelineException.firstLine(e);
+                }
             }
-            return new TestResult(test, status, failures, stored, Duration.ofNanos(System.nanoTime() - start), null);
+            return new TestResult(test, status, failures, stored, Duration.ofNanos(System.nanoTime() - start), message);
         } catch (SQLException e) {
             return new TestResult(test, TestStatus.ERROR, 0, null, Duration.ofNanos(System.nanoTime() - start),
                     "the test's query failed: " + PipelineException.firstLine(e));

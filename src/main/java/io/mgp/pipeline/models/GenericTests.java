@@ -21,6 +21,15 @@ final class GenericTests {
     static final List<String> TABLE_TESTS = List.of("expression_is_true", "unique_combination_of_columns", "row_count",
             "recency");
 
+    /** The arguments each test takes, beside its config. */
+    private static final Map<String, List<String>> ARGUMENTS = Map.of(
+            "not_null", List.of(), "unique", List.of(), "accepted_values", List.of("values", "quote"),
+            "relationships", List.of("to", "field"), "accepted_range", List.of("min_value", "max_value", "inclusive"),
+            "expression_is_true", List.of("expression"), "unique_combination_of_columns", List.of("combination_of_columns"),
+            "not_null_proportion", List.of("at_least", "at_most"),
+            "row_count", List.of("min_value", "max_value", "inclusive", "expression", "compare_model", "compare_expression"),
+            "recency", List.of("field", "datepart", "interval"));
+
     private final Function<String, String> refs;
 
     /** @param refs resolves {@code ref('name')}, {@code source('bronze', 'name')} or {@code layer.name} to a table */
@@ -34,6 +43,12 @@ final class GenericTests {
 
     /** Compiles a test on {@code table} (and {@code column}, or null) with its arguments; {@code where} filters the tested rows. */
     Compiled compile(String type, String table, String column, Arguments args, String where) {
+        for (String name : args.values().keySet()) {
+            if (!ARGUMENTS.get(type).contains(name)) {
+                throw ProjectError.declaration(args.file(), args.test() + ": unknown argument " + name + " (known: "
+                        + String.join(", ", ARGUMENTS.get(type)) + "; config: severity, warn_if, error_if, where, store_failures, limit)");
+            }
+        }
         Set<String> reads = new LinkedHashSet<>(List.of(table));
         Map<String, String> values = new HashMap<>();
         values.put("model", where == null ? table : "(SELECT * FROM " + table + " WHERE " + where + ")");

@@ -54,7 +54,28 @@ public final class ModelBuild {
         List<Node> models = catalog.models().stream().filter(m -> selected.contains(m.id())).toList();
         int total = models.size() + models.stream().mapToInt(m -> catalog.testsOf(m.id()).size()).sum()
                 + sources.stream().mapToInt(s -> catalog.testsOf(s).size()).sum();
-        return inSession(sql -> new Steps(sql, total).build(sources, models));
+        return inSession(sql -> {
+            requireBinding(sql, models);
+            return new Steps(sql, total).build(sources, models);
+        });
+    }
+
+    /**
+     * Binds every selected model's SELECT, in build order, over what the ones before it would return, before any is
+     * written: a column or function that does not exist fails the command naming the file, and the lake is unchanged.
+     */
+    private void requireBinding(Statement sql, List<Node> models) throws SQLException {
+        for (Node model : models) {
+            try {
+                sql.execute("CREATE OR REPLACE VIEW " + model.id() + " AS " + model.sql());
+            } catch (SQLException e) {
+                throw ProjectError.sql(model.file(), "model " + model.id() + ": " + PipelineException.firstLine(e));
+            }
+        }
+        for (Node model : models) {
+            sql.execute("DROP VIEW " + model.id());
+            tables.register(sql, model.layer(), model.name());
+        }
     }
 
     /** Runs the data tests of the selected tables on their published versions. */

@@ -28,9 +28,12 @@ public final class ModelRunner {
         this.state = state;
     }
 
-    /** Whether bronze changed since every model was last built and published, or a model's table is missing. */
+    /**
+     * Whether bronze changed since every model was last built and published, the models or tests changed since (an
+     * edited file, another --project), or a model's table is missing.
+     */
     public boolean isStale() throws SQLException {
-        return version("built") < version("bronze")
+        return version("built") < version("bronze") || version("project") != catalog.fingerprint()
                 || catalog.models().stream().anyMatch(model -> !tables.exists(model.layer(), model.name()));
     }
 
@@ -51,7 +54,7 @@ public final class ModelRunner {
         new BuildRecords(lake.root()).write(catalog, result, report.runId(), command);
         boolean everyModel = catalog.models().stream().allMatch(model -> selected.contains(model.id()));
         if (everyModel && result.allPublished()) {
-            state.update("sql/state/built.sql", bronze);
+            state.update("sql/state/built.sql", bronze, catalog.fingerprint());
         }
         return result;
     }

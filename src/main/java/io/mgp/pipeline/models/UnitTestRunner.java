@@ -40,7 +40,7 @@ public final class UnitTestRunner {
             for (UnitTest.Given given : test.given()) {
                 insert(duck, catalog.node(given.table()), given.table(), given.rows());
             }
-            sql.execute("CREATE TABLE actual AS " + model.sql().replaceFirst(";\\s*$", ""));
+            sql.execute("CREATE TABLE actual AS " + model.sql());
             Set<String> columns = new LinkedHashSet<>();
             test.expect().forEach(row -> columns.addAll(row.keySet()));
             Map<String, String> types = actualTypes(sql);

@@ -1,11 +1,11 @@
 package io.mgp.pipeline.run;
 
+import java.util.Map;
+
 /**
  * The pipeline's own MBean, {@code io.mgp.pipeline:type=Pipeline,name=<Camel context>}, beside Camel's: the run
  * going on in the process, as {@link Progress} sees it.
  */
-import java.util.Map;
-
 public interface PipelineMXBean {
 
     String getRunId();

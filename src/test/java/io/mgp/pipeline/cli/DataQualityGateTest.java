@@ -26,6 +26,9 @@ class DataQualityGateTest {
     @TempDir
     Path badSeeds;
 
+    @TempDir
+    Path fixedSeeds;
+
     @Test
     void badDataFailsTheRunAndLeavesThePublishedTablesAsTheyWereUntilAGoodRunPublishes() throws Exception {
         Path seeds = TestSeeds.small();
@@ -34,7 +37,7 @@ class DataQualityGateTest {
         byte[] classifications = Files.readAllBytes(lake.resolve("silver/classifications.parquet"));
         byte[] seasons = Files.readAllBytes(lake.resolve("silver/seasons.parquet"));
 
-        CliRun bad = run(ChangedSeeds.withBadData(seeds, badSeeds));
+        CliRun bad = run(ChangedSeeds.withBadData(seeds, badSeeds, -5));
 
         assertEquals(1, bad.code(), bad.err());
         bad.assertOneLineError("4 data tests failed and 5 models were not published (listed above); the published tables are as they were");
@@ -57,10 +60,23 @@ class DataQualityGateTest {
         assertEquals(0, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(lake.resolve("silver/classifications.parquet"))
                 + ") WHERE points < 0"));
 
+        // a session's results are not fetched again once done: only a full refresh replaces the wrong answer
         CliRun fixed = run(seeds, "--full-refresh");
 
         assertEquals(0, fixed.code(), fixed.err());
         assertGoldMatchesSeeds(lake, seeds);
+    }
+
+    @Test
+    void theNextRunPublishesOnceTheSourceAnswersRightAgain() throws Exception {
+        Path seeds = TestSeeds.small();
+        assertEquals(0, run(seeds).code());
+        assertEquals(1, run(ChangedSeeds.withBadData(seeds, badSeeds, 25)).code(), "a season without a year, an event deleted");
+
+        CliRun fixed = run(ChangedSeeds.withExtraSession(seeds, fixedSeeds, 25));
+
+        assertEquals(0, fixed.code(), fixed.out() + fixed.err());
+        assertGoldMatchesSeeds(lake, fixedSeeds);
     }
 
     private CliRun run(Path seeds, String... more) {

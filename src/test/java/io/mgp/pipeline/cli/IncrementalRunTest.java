@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mgp.pipeline.ChangedSeeds;
 import io.mgp.pipeline.LakeAssertions;
 import io.mgp.pipeline.TestRuns;
+import io.mgp.pipeline.TestProjects;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.run.RunReport;
@@ -45,6 +46,22 @@ class IncrementalRunTest {
         assertEquals(0, second.files("bronze"), "no answer changed, so nothing is written to bronze");
         assertEquals(before, modified(lake), "bronze, silver and gold files are exactly as the first run left them");
         assertEquals(2, stateCount(lake, "SELECT count(*) FROM runs WHERE status = 'succeeded' AND mode = 'full'"));
+    }
+
+    @Test
+    void aRunWithOtherModelsRebuildsFromTheSameBronzeAndTheNextRunWithNothingNewDoesNot() throws Exception {
+        Path seeds = TestSeeds.small();
+        run(seeds);
+        Path project = TestProjects.builtInCopy(changedSeeds.resolve("project"));
+        Files.writeString(project.resolve("tests/no_negative_points_in_gold.sql"), "SELECT * FROM gold.mgp WHERE points < 0");
+
+        RunReport other = run(seeds, "mgp.project", project.toString());
+        RunReport same = run(seeds, "mgp.project", project.toString());
+        RunReport builtIn = run(seeds);
+
+        assertTrue(other.dataTests().stream().anyMatch(t -> t.name().equals("no_negative_points_in_gold")), "rebuilt and tested");
+        assertEquals(List.of(), same.dataTests(), "nothing new, same models: nothing rebuilt");
+        assertTrue(builtIn.dataTests().size() > 30, "the built-in models again: rebuilt");
     }
 
     @Test

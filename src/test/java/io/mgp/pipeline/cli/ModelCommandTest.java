@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mgp.pipeline.TestProjects;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.duck.SqlResource;
 import java.nio.file.Files;
@@ -75,9 +76,7 @@ class ModelCommandTest {
 
     @Test
     void aProjectFolderReplacesTheBuiltInModels() throws Exception {
-        Path project = temp.resolve("project");
-        copy(Path.of("src/main/resources/models"), project.resolve("models"));
-        Files.createDirectories(project.resolve("tests"));
+        Path project = TestProjects.builtInCopy(temp.resolve("project"));
         Files.writeString(project.resolve("tests/no_rider_scores_in_a_practice.sql"),
                 "SELECT * FROM gold.mgp WHERE session LIKE 'FP%' AND points > 0");
         Files.writeString(project.resolve("tests/every_result_has_a_rider.sql"), "SELECT * FROM gold.mgp WHERE rider_name IS NOT NULL");
@@ -119,19 +118,6 @@ class ModelCommandTest {
             return new ObjectMapper().readTree(line);
         } catch (Exception e) {
             throw new AssertionError(line, e);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         }
     }
 }

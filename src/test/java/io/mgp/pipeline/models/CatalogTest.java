@@ -91,6 +91,13 @@ class CatalogTest {
         "models/silver/u.sql | SELECT * FROM silver.nowhere | 1 | models/silver/u.sql: model silver.u reads silver.nowhere, which no model or source declares",
         "models/silver/u.sql | SELEC id FROM bronze.things | 1 | models/silver/u.sql: ",
         "tests/odd.sql | SELECT 1 | 1 | tests/odd.sql: reads no table of the lake",
+        "models/silver/_silver.yml | 'models: [{name: t, colums: [{name: id}]}]' | 2 | model silver.t: unknown key colums",
+        "models/silver/_silver.yml | 'models: [{name: t, columns: [{name: id, data_test: [unique]}]}]' | 2 | column id: unknown key data_test",
+        "models/silver/_silver.yml | 'models: [{name: t, columns: [{name: id, data_tests: [{accepted_values: {values: [a], quot: false}}]}]}]' | 2 | accepted_values on silver.t.id: unknown argument quot",
+        "models/silver/_silver.yaml | 'models: [{name: t, columns: [{name: id, data_tests: [nope]}]}]' | 2 | models/silver/_silver.yaml: unknown test 'nope'",
+        "models/silver/my-model.sql | SELECT 1 | 2 | models/silver/my-model.sql: 'my-model' cannot name a table",
+        "models/more.yml | 'sources: [{name: raw, tables: [{name: x}]}]' | 2 | source raw: the crawl lands its tables in bronze",
+        "tests/_tests.yml | 'data_tests: [{name: nothing, config: {severity: warn}}]' | 2 | tests/_tests.yml: data_tests: nothing has no file tests/nothing.sql",
     })
     void aMistakeInTheProjectIsOneErrorNamingTheFile(String file, String text, int exitCode, String message) {
         ProjectFixture project = new ProjectFixture(temp)

@@ -1,0 +1,72 @@
+package io.mgp.pipeline.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A build of a small project: what is checked before anything is written, and what the build leaves behind. */
+class ModelBuildTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aModelThatDoesNotBindFailsNamingItsFileBeforeAnyModelIsWritten() {
+        ProjectFixture project = new ProjectFixture(temp)
+                .file("models/silver/a_first.sql", "SELECT id, grp FROM bronze.things")
+                .file("models/silver/b_second.sql", "SELECT id, no_such_column FROM silver.a_first");
+
+        ProjectError error = assertThrows(ProjectError.class, () -> project.build(null));
+
+        assertEquals(1, error.exitCode());
+        assertTrue(error.getMessage().startsWith("models/silver/b_second.sql: model silver.b_second: Binder Error"), error.getMessage());
+        assertTrue(Files.notExists(project.published("silver", "a_first")), "not even the model that binds");
+    }
+
+    @Test
+    void aSingularTestTakesItsConfigFromYamlAndRowsThatCannotBeStoredDoNotChangeItsVerdict() throws Exception {
+        ProjectFixture project = new ProjectFixture(temp)
+                .file("models/silver/t.sql", "SELECT id, grp FROM bronze.things")
+                .file("tests/no_a.sql", "SELECT * FROM silver.t WHERE id = 'a'")
+                .file("tests/_tests.yml", "data_tests: [{name: no_a, config: {severity: warn}}]");
+        Files.createDirectories(project.lake().resolve("quality"));
+        Files.writeString(project.lake().resolve("quality/run-1"), "a file where the run's folder of failing rows goes");
+
+        project.build(null);
+
+        TestResult result = project.result("no_a");
+        assertEquals(TestStatus.WARN, result.status());
+        assertEquals(1, result.failures());
+        assertNull(result.stored());
+        assertTrue(result.message().startsWith("failing rows not stored: "), result.message());
+        assertEquals(ModelResult.Status.SUCCESS, project.model("silver.t").status(), "a warning publishes");
+    }
+
+    @Test
+    void runResultsKeepTheLastResultOfWhatTheProjectStillDeclares() throws Exception {
+        ProjectFixture project = new ProjectFixture(temp)
+                .file("models/silver/t.sql", "SELECT id, grp FROM bronze.things")
+                .file("tests/no_g9.sql", "SELECT * FROM silver.t WHERE grp = 'g9'");
+        BuildRecords records = new BuildRecords(project.lake());
+        records.write(project.catalog(), project.build(null), "run-1", "build");
+        Files.delete(temp.resolve("project/tests/no_g9.sql"));
+        project.file("models/silver/u.sql", "SELECT id FROM bronze.things");
+
+        records.write(project.catalog(), project.build("silver.u"), "run-2", "build");
+
+        List<String> ids = new ArrayList<>();
+        JsonNode results = new ObjectMapper().readTree(records.runResults().toFile()).path("results");
+        results.forEach(result -> ids.add(result.path("unique_id").asText() + " " + result.path("invocation_id").asText()));
+        assertEquals(List.of("model.silver.t run-1", "model.silver.u run-2"), ids.stream().sorted().toList());
+    }
+}
