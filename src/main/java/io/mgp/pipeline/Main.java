@@ -12,11 +12,21 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        OptionalInt launched = JvmLauncher.runInTunedJvm(args);
+        OptionalInt launched;
+        try {
+            launched = JvmLauncher.runInTunedJvm(args);
+        } catch (IllegalStateException e) {
+            System.err.println(Cli.NAME + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         if (launched.isPresent()) {
             System.exit(launched.getAsInt());
         }
         JvmLauncher.exitWithLauncher();
+        if (!JvmLauncher.asksForHelp(args)) {
+            NativeLibrary.loadInBackground();
+        }
         int exitCode = Cli.execute(args);
         try {
             NativeLibrary.awaitLoaded();

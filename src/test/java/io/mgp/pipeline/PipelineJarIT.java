@@ -94,6 +94,29 @@ class PipelineJarIT {
     }
 
     @Test
+    void jarLoadsDuckDbFromBesideItselfInsteadOfInflatingATemporaryCopyAtEachStart() throws Exception {
+        Path app = Files.createDirectories(temp.resolve("app"));
+        Path jar = Files.copy(JAR, app.resolve("pipeline.jar"));
+        Path tmp = Files.createDirectories(temp.resolve("tmp"));
+        String tmpdir = "-Djava.io.tmpdir=" + tmp;
+        Process seed = java(jar, List.of(tmpdir), "seed", "--out", temp.resolve("seeds").toString());
+        assertTrue(seed.waitFor(120, TimeUnit.SECONDS), "seed finishes");
+        assertEquals(0, seed.exitValue(), Files.readString(temp.resolve("stderr.log")));
+        Process run = java(jar, List.of(tmpdir), "run", "--seeds", TestSeeds.small().toString(),
+                "--lake", temp.resolve("lake").toString(), "--port", "0", "--quiet");
+        assertTrue(run.waitFor(120, TimeUnit.SECONDS), "run finishes");
+        run.getInputStream().readAllBytes();
+        assertEquals(0, run.exitValue(), Files.readString(temp.resolve("stderr.log")));
+
+        try (var besideJar = Files.list(app); var temporary = Files.list(tmp)) {
+            List<String> names = besideJar.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("libduckdb_java.so_")), "the driver's name, beside the jar: " + names);
+            assertEquals(List.of(), temporary.filter(f -> f.getFileName().toString().startsWith("libduckdb")).toList(),
+                    "no copy in the temporary folder, by the command (seed) or the JVM it launched (run)");
+        }
+    }
+
+    @Test
     void jarRunVerboseShowsCamelsLinesToo() throws Exception {
         Process run = java("run", "--verbose", "--quiet", "--seeds", TestSeeds.small().toString(),
                 "--lake", temp.resolve("lake").toString(), "--port", "0");
@@ -144,10 +167,15 @@ class PipelineJarIT {
     }
 
     private Process java(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString()));
+        return java(JAR, List.of(), args);
+    }
+
+    private Process java(Path jar, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        assertTrue(Files.isRegularFile(JAR), "run 'mvn package' first: " + JAR);
+        assertTrue(Files.isRegularFile(jar), "run 'mvn package' first: " + jar);
         return new ProcessBuilder(command).redirectError(temp.resolve("stderr.log").toFile()).start();
     }
 

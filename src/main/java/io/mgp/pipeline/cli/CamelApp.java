@@ -1,7 +1,6 @@
 package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.api.ApiHttpServer;
-import io.mgp.pipeline.duck.NativeLibrary;
 import io.mgp.pipeline.log.Redact;
 import io.mgp.pipeline.log.RouteIdMdc;
 import io.mgp.pipeline.log.RunLog;
@@ -34,7 +33,6 @@ public final class CamelApp implements AutoCloseable {
     private final String mode;
 
     CamelApp(Set<Part> parts, Map<String, String> properties) {
-        NativeLibrary.loadInBackground();
         if (parts.contains(Part.CLIENT)) {
             // Camel's start and the seeds loading are logged before the run's log file opens: it keeps them
             RunLog.collect();

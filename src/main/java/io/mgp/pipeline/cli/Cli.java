@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Cli {
 
-    static final String NAME = "mgp-pipeline";
+    public static final String NAME = "mgp-pipeline";
     private static final Set<String> TOP_LEVEL = Set.of("run", "build", "test", "serve", "seed", "help", "-h", "--help", "-V", "--version");
 
     private Cli() {

@@ -1,9 +1,12 @@
 package io.mgp.pipeline.duck;
 
+import java.sql.DriverManager;
+
 /**
- * DuckDB's JDBC driver inflates its native library (tens of MB) out of the jar into a temporary file and loads it
- * on first use, which takes a few hundred milliseconds. A command that will use DuckDB begins that on a thread of
- * its own while Camel boots; the JVM waits for it before exiting, or a half-written copy would be left behind.
+ * DuckDB's JDBC driver loads its native library (71 MB; inflated out of its jar into a temporary file first, unless
+ * the application's jar placed it beside itself) and registers itself on first use, which takes a few hundred
+ * milliseconds. A command that will use DuckDB begins that on a thread of its own while it reads its flags, its
+ * project and boots Camel; the JVM waits for it before exiting, or a half-written copy would be left behind.
  */
 public final class NativeLibrary {
 
@@ -28,10 +31,11 @@ public final class NativeLibrary {
         }
     }
 
-    /** Initialising the driver's native class loads the library; whoever needs it first waits for it. */
+    /** Initialising the driver's classes loads the library; whoever needs them first waits for them. */
     private static void load() {
         try {
             Class.forName("org.duckdb.DuckDBNative", true, NativeLibrary.class.getClassLoader());
+            DriverManager.getDrivers();
         } catch (ClassNotFoundException | LinkageError e) {
             // the first real use of DuckDB reports the problem where it can say what failed
         }

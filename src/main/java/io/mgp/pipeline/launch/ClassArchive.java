@@ -28,10 +28,15 @@ final class ClassArchive {
         this.dumped = dumped;
     }
 
+    /** No archive: for a child JVM that runs as the user tuned it. */
+    static ClassArchive none() {
+        return new ClassArchive(null, null);
+    }
+
     static ClassArchive forJar(Path jar) {
         Path folder = jar.toAbsolutePath().getParent();
         if (folder == null || !Files.isWritable(folder)) {
-            return new ClassArchive(null, null);
+            return none();
         }
         Path archive = folder.resolve(baseName(jar) + "-" + key(jar) + SUFFIX);
         deleteOthers(folder, baseName(jar), archive);

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link ClassArchive}); the launching JVM waits for it and exits with its code. A JVM started with any {@code -XX:}
  * option is the user's own tuning and runs the command itself, as do {@code serve} (long-lived: C2 pays off) and
  * {@code seed}; {@code build} and {@code test} go to the child too, for its class archive. {@code -Dmgp.launcher=off} turns it off.
+ * Where the jar's folder cannot be written, DuckDB's native library is kept in the user's cache, and every command goes
+ * to a child JVM started with it on its library path.
  */
 public final class JvmLauncher {
 
@@ -33,21 +35,51 @@ public final class JvmLauncher {
     private JvmLauncher() {
     }
 
-    /** Runs the command line in a child JVM when that makes it faster, and returns its exit code; empty otherwise. */
+    /**
+     * Runs the command line in a child JVM when that makes it faster, or when DuckDB's native library needs an option
+     * this JVM was not started with ({@link DuckDbLibrary}), and returns its exit code; empty otherwise.
+     *
+     * @throws IllegalStateException when DuckDB's native library cannot be made loadable
+     */
     public static OptionalInt runInTunedJvm(String[] args) {
-        if (System.getProperty(LAUNCHED) != null || "off".equals(System.getProperty("mgp.launcher")) || !isBatch(args)) {
+        if (System.getProperty(LAUNCHED) != null) {
             return OptionalInt.empty();
         }
+        List<String> libraryOptions = duckDbLibraryOptions();
         Optional<Path> jar = launchedJar();
         Optional<List<String>> jvmOptions = jvmOptions();
-        if (jar.isEmpty() || jvmOptions.isEmpty() || jvmOptions.get().stream().anyMatch(o -> o.startsWith("-XX:"))) {
+        boolean relaunches = !"off".equals(System.getProperty("mgp.launcher")) && jar.isPresent() && jvmOptions.isPresent();
+        if (!relaunches) {
+            if (!libraryOptions.isEmpty()) {
+                throw new IllegalStateException("DuckDB's native library could not be placed beside the jar; start Java with "
+                        + String.join(" ", libraryOptions));
+            }
+            return OptionalInt.empty();
+        }
+        boolean tuned = isBatch(args) && jvmOptions.get().stream().noneMatch(o -> o.startsWith("-XX:"));
+        if (!tuned && libraryOptions.isEmpty()) {
             return OptionalInt.empty();
         }
         try {
-            return OptionalInt.of(runChild(jar.get(), jvmOptions.get(), args));
+            return OptionalInt.of(runChild(jar.get(), tuned, concat(libraryOptions, jvmOptions.get()), args));
         } catch (IOException e) {
+            if (!libraryOptions.isEmpty()) {
+                throw new IllegalStateException("cannot start a JVM for the command: " + e.getMessage(), e);
+            }
             // the command still runs, in this JVM
             return OptionalInt.empty();
+        }
+    }
+
+    private static List<String> duckDbLibraryOptions() {
+        Optional<DuckDbLibrary> library = DuckDbLibrary.packedInJar();
+        if (library.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return library.get().place();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write DuckDB's native library: " + e.getMessage(), e);
         }
     }
 
@@ -70,22 +102,28 @@ public final class JvmLauncher {
         return Duration.ofMillis(Math.max(0, System.currentTimeMillis() - launched));
     }
 
+    /** Whether the command line only asks for help or the version: no command runs. */
+    public static boolean asksForHelp(String[] args) {
+        return Arrays.stream(args).anyMatch(NO_RUN::contains);
+    }
+
     private static boolean isBatch(String[] args) {
-        if (Arrays.stream(args).anyMatch(NO_RUN::contains)) {
+        if (asksForHelp(args)) {
             return false;
         }
         // no command, or only flags, means run (io.mgp.pipeline.cli.Cli)
         return args.length == 0 || args[0].startsWith("-") || BATCH_COMMANDS.contains(args[0]);
     }
 
-    private static int runChild(Path jar, List<String> userOptions, String[] args) throws IOException {
-        ClassArchive archive = ClassArchive.forJar(jar);
+    private static int runChild(Path jar, boolean tuned, List<String> jvmOptions, String[] args) throws IOException {
+        ClassArchive archive = tuned ? ClassArchive.forJar(jar) : ClassArchive.none();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(RUN_OPTIONS);
+        if (tuned) {
+            command.addAll(RUN_OPTIONS);
+        }
         command.addAll(archive.jvmOptions());
-        command.addAll(userOptions);
-        // the JVM's own start time: the operating system's (ProcessHandle) counts from a boot time known to the second
+        command.addAll(jvmOptions);
         command.add("-D" + LAUNCHED + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         command.addAll(List.of("-cp", jar.toString(), "io.mgp.pipeline.Main"));
         command.addAll(Arrays.asList(args));
@@ -127,6 +165,12 @@ public final class JvmLauncher {
     }
 
     /** The options this JVM was started with (before {@code -jar}), as the operating system tells its command line. */
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
     private static Optional<List<String>> jvmOptions() {
         return ProcessHandle.current().info().arguments().map(arguments -> {
             List<String> options = new ArrayList<>();

@@ -1,0 +1,162 @@
+package io.mgp.pipeline.launch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * DuckDB's native library for a JVM started from the application's jar. The driver would inflate it (71 MB) out of
+ * its jar into a temporary file at every start, a third of a second; the jar keeps it under {@code native/} instead
+ * (renamed by pom.xml, so the driver no longer finds it there) and it is written once, beside the jar, under the name
+ * the driver looks for there when it finds no copy of its own. A folder that cannot be written gets it in the user's
+ * cache instead, which the JVM then needs on its {@code java.library.path}. Started from classes and jars as Maven
+ * lays them out, the driver finds its own copy and nothing here applies.
+ */
+final class DuckDbLibrary {
+
+    private static final String PACKED = "native/";
+    private static final String VERSIONED = "libduckdb_java-";
+
+    private final Path jar;
+    private final URL packed;
+    private final String name;
+
+    /** The library {@code packed} at {@code native/<name>} in {@code jar}, as the driver names it. */
+    DuckDbLibrary(Path jar, URL packed, String name) {
+        this.jar = jar;
+        this.packed = packed;
+        this.name = name;
+    }
+
+    /** The library of this platform packed in the jar this class was loaded from, if that is how it was started. */
+    static Optional<DuckDbLibrary> packedInJar() {
+        String name = driverName();
+        URL packed = DuckDbLibrary.class.getResource("/" + PACKED + name);
+        if (packed == null || DuckDbLibrary.class.getResource("/" + name) != null) {
+            return Optional.empty();
+        }
+        try {
+            Path codeSource = Path.of(DuckDbLibrary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(codeSource) ? Optional.of(new DuckDbLibrary(codeSource, packed, name)) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes the library where the driver will find it, unless it is there already, and returns the JVM options that
+     * the command's JVM needs for that: none when it is beside the jar.
+     */
+    List<String> place() throws IOException {
+        Path folder = jar.toAbsolutePath().getParent();
+        if (Files.isWritable(folder)) {
+            placeBesideJar(folder);
+            return List.of();
+        }
+        return placeInCache(userCache());
+    }
+
+    /** For a jar in a folder that cannot be written: the library in a folder of the cache, on the library path. */
+    List<String> placeInCache(Path cacheRoot) throws IOException {
+        Path cache = cacheRoot.resolve(VERSIONED + key());
+        Files.createDirectories(cache);
+        extractOnce(cache.resolve(System.mapLibraryName("duckdb_java")));
+        boolean onLibraryPath = Stream.of(System.getProperty("java.library.path", "").split(java.io.File.pathSeparator))
+                .anyMatch(entry -> !entry.isEmpty() && Path.of(entry).toAbsolutePath().equals(cache.toAbsolutePath()));
+        return onLibraryPath ? List.of() : List.of("-Djava.library.path=" + cache);
+    }
+
+    /** A versioned copy, and a hard link to it under the driver's name: a new driver's library replaces it in one step. */
+    private void placeBesideJar(Path folder) throws IOException {
+        Path versioned = folder.resolve(VERSIONED + key() + ".so");
+        Path linked = folder.resolve(name);
+        if (Files.exists(linked) && Files.exists(versioned) && Files.isSameFile(linked, versioned)) {
+            return;
+        }
+        extractOnce(versioned);
+        Path temporary = temporary(linked);
+        try {
+            Files.createLink(temporary, versioned);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(versioned, temporary, StandardCopyOption.REPLACE_EXISTING);
+        }
+        moveInPlace(temporary, linked);
+        deleteOtherVersions(folder, versioned);
+    }
+
+    private void extractOnce(Path target) throws IOException {
+        if (Files.exists(target)) {
+            return;
+        }
+        Path temporary = temporary(target);
+        try (InputStream library = packed.openStream()) {
+            Files.copy(library, temporary, StandardCopyOption.REPLACE_EXISTING);
+        }
+        moveInPlace(temporary, target);
+    }
+
+    /** The packed entry's CRC: which library it is, read from the jar's directory without inflating it. */
+    private String key() throws IOException {
+        if (!(packed.openConnection() instanceof JarURLConnection entry)) {
+            throw new IOException(packed + " is not in a jar");
+        }
+        return String.format("%08x", entry.getJarEntry().getCrc());
+    }
+
+    private static Path temporary(Path target) {
+        return target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    }
+
+    private static void moveInPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Libraries of other driver versions (not another start's copy in progress): a running JVM keeps the one it mapped
+     * even when its file is deleted.
+     */
+    private static void deleteOtherVersions(Path folder, Path keep) {
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(file -> file.getFileName().toString().matches(VERSIONED + "\\p{XDigit}{8}\\.so") && !file.equals(keep)).forEach(file -> {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // another user's, or in use on a system that does not allow it: the next start tries again
+                }
+            });
+        } catch (IOException e) {
+            // nothing to clean
+        }
+    }
+
+    private static Path userCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("mgp-pipeline");
+    }
+
+    /** The name the driver gives this platform's library: org.duckdb.DuckDBNative#nativeLibName. */
+    private static String driverName() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String platform = os.startsWith("windows") ? "windows" : os.startsWith("mac") ? "macos" : "linux";
+        String cpu = arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "amd64";
+        return "libduckdb_java.so_" + platform + "_" + cpu;
+    }
+}
