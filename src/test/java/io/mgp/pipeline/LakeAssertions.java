@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mgp.pipeline.duck.SqlResource;
+import io.mgp.pipeline.lake.Lake;
+import io.mgp.pipeline.lake.iceberg.IcebergTables;
+import io.mgp.pipeline.lake.iceberg.LakeCatalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.jdbc.JdbcCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +38,48 @@ public final class LakeAssertions {
                 "gold rows");
         assertEquals(0, count("SELECT count(*) FROM ((" + expected + ") EXCEPT ALL (" + gold + "))"), "rows missing from gold");
         assertEquals(0, count("SELECT count(*) FROM ((" + gold + ") EXCEPT ALL (" + expected + "))"), "rows gold should not have");
+        assertEquals(count("SELECT count(*) FROM (" + gold + ")"), tableCount(lake, "SELECT count(*) FROM gold.mgp", "gold.mgp"),
+                "the exported gold is the Iceberg table's");
+    }
+
+    /** A count over the published versions of the lake's Iceberg tables named, each readable by its name (silver.events). */
+    public static long tableCount(Path lake, String sql, String... tables) throws SQLException {
+        Lake opened = new Lake(lake.toString());
+        try (IcebergTables iceberg = new IcebergTables(opened, "check", false, () -> LakeCatalog.open(opened, key -> null));
+             Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duck.createStatement()) {
+            for (String table : tables) {
+                String[] name = table.split("\\.");
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + name[0]);
+                assertTrue(iceberg.register(statement, name[0], name[1]), table + " is published");
+            }
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The rows of a published Iceberg table, such as silver.events. */
+    public static long tableRows(Path lake, String table) throws SQLException {
+        return tableCount(lake, "SELECT count(*) FROM " + table, table);
+    }
+
+    /** The snapshot the table's main branch points at: the same id means the same published version. */
+    public static long mainSnapshot(Path lake, String table) {
+        return inCatalog(lake, catalog -> catalog.loadTable(TableIdentifier.parse(table)).currentSnapshot().snapshotId());
+    }
+
+    /** The names of the table's branches and tags. */
+    public static java.util.Set<String> refs(Path lake, String table) {
+        return inCatalog(lake, catalog -> catalog.loadTable(TableIdentifier.parse(table)).refs().keySet());
+    }
+
+    private static <T> T inCatalog(Path lake, java.util.function.Function<JdbcCatalog, T> read) {
+        JdbcCatalog catalog = LakeCatalog.open(new Lake(lake.toString()), key -> null);
+        try (catalog) {
+            return read.apply(catalog);
+        }
     }
 
     public static long count(String sql) throws SQLException {

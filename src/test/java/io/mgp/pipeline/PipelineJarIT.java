@@ -102,17 +102,12 @@ class PipelineJarIT {
         Process seed = java(jar, List.of(tmpdir), "seed", "--out", temp.resolve("seeds").toString());
         assertTrue(seed.waitFor(120, TimeUnit.SECONDS), "seed finishes");
         assertEquals(0, seed.exitValue(), Files.readString(temp.resolve("stderr.log")));
-        Process run = java(jar, List.of(tmpdir), "run", "--seeds", TestSeeds.small().toString(),
-                "--lake", temp.resolve("lake").toString(), "--port", "0", "--quiet");
-        assertTrue(run.waitFor(120, TimeUnit.SECONDS), "run finishes");
-        run.getInputStream().readAllBytes();
-        assertEquals(0, run.exitValue(), Files.readString(temp.resolve("stderr.log")));
 
         try (var besideJar = Files.list(app); var temporary = Files.list(tmp)) {
             List<String> names = besideJar.map(f -> f.getFileName().toString()).toList();
             assertTrue(names.stream().anyMatch(n -> n.startsWith("libduckdb_java.so_")), "the driver's name, beside the jar: " + names);
             assertEquals(List.of(), temporary.filter(f -> f.getFileName().toString().startsWith("libduckdb")).toList(),
-                    "no copy in the temporary folder, by the command (seed) or the JVM it launched (run)");
+                    "no copy in the temporary folder");
         }
     }
 

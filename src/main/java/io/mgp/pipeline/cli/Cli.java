@@ -9,14 +9,14 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "An emulated MotoGP results API and a concurrent crawl of it into a bronze/silver/gold parquet lake,"
-                + " with SQL models and data tests in dbt's manner.",
-        subcommands = {RunCommand.class, BuildCommand.class, TestCommand.class, ServeCommand.class, SeedCommand.class,
+        description = "An emulated MotoGP results API and a concurrent crawl of it into a lake: bronze parquet, silver and gold"
+                + " Iceberg tables, with SQL models and data tests in dbt's manner.",
+        subcommands = {RunCommand.class, BuildCommand.class, TestCommand.class, HistoryCommand.class, ServeCommand.class, SeedCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
 
     public static final String NAME = "mgp-pipeline";
-    private static final Set<String> TOP_LEVEL = Set.of("run", "build", "test", "serve", "seed", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     private Cli() {
     }
@@ -29,12 +29,12 @@ public final class Cli {
             command.getErr().println(NAME + ": " + Errors.describe(error));
             return Errors.exitCode(error);
         });
-        return cli.execute(withDefaultCommand(args));
+        return cli.execute(withDefaultCommand(cli, args));
     }
 
     /** No command, or only flags, means {@code run}. */
-    private static String[] withDefaultCommand(String[] args) {
-        if (args.length > 0 && TOP_LEVEL.contains(args[0])) {
+    private static String[] withDefaultCommand(CommandLine cli, String[] args) {
+        if (args.length > 0 && (cli.getSubcommands().containsKey(args[0]) || TOP_LEVEL_OPTIONS.contains(args[0]))) {
             return args;
         }
         String[] withRun = new String[args.length + 1];

@@ -5,7 +5,8 @@ import io.mgp.pipeline.launch.JvmLauncher;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeLock;
 import io.mgp.pipeline.lake.LakeTables;
-import io.mgp.pipeline.lake.ParquetTables;
+import io.mgp.pipeline.lake.iceberg.IcebergTables;
+import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import io.mgp.pipeline.log.RunLog;
 import io.mgp.pipeline.models.BuildConsole;
 import io.mgp.pipeline.models.BuildRecords;
@@ -53,20 +54,22 @@ abstract class ModelCommand implements Callable<Integer> {
         if (!Files.exists(lake.stateFile())) {
             throw new PipelineException("no crawl in " + lake + " yet: run 'pipeline run --lake " + options.lake() + "' first");
         }
-        LakeTables tables = new ParquetTables(lake);
-        String missing = missing(catalog, tables, selected);
-        if (missing != null) {
-            throw new PipelineException(missing);
-        }
         RunReport report = new RunReport();
-        LakeLock lock = LakeLock.acquire(lake.root());
-        StateDb state = new StateDb(lake.stateFile());
         BuildResult result;
-        try (RunLog log = RunLog.open(lake.root(), report.runId(), () -> command.name())) {
-            result = work(new ModelRunner(lake, catalog, tables, report, state), selected);
-        } finally {
-            state.stop();
-            lock.stop();
+        try (IcebergTables tables = new IcebergTables(lake, report.runId(), false, () -> LakeCatalog.open(lake, Settings::get))
+                .warmUp(catalog.models().stream().map(Node::id).toList())) {
+            String missing = missing(catalog, tables, selected);
+            if (missing != null) {
+                throw new PipelineException(missing);
+            }
+            LakeLock lock = LakeLock.acquire(lake.root());
+            StateDb state = new StateDb(lake.stateFile());
+            try (RunLog log = RunLog.open(lake.root(), report.runId(), () -> command.name())) {
+                result = work(new ModelRunner(lake, catalog, tables, report, state), selected);
+            } finally {
+                state.stop();
+                lock.stop();
+            }
         }
         PrintWriter out = command.commandLine().getOut();
         out.print(summary(report, result, lake));

@@ -15,7 +15,8 @@ import io.mgp.pipeline.lake.BronzeBatcher;
 import io.mgp.pipeline.lake.BronzeWriter;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeLock;
-import io.mgp.pipeline.lake.ParquetTables;
+import io.mgp.pipeline.lake.iceberg.IcebergTables;
+import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import io.mgp.pipeline.models.Catalog;
 import io.mgp.pipeline.models.ModelRunner;
 import io.mgp.pipeline.models.Node;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.RouteWatcherReloadStrategy;
@@ -128,7 +130,16 @@ final class PipelineBeans implements CamelConfiguration {
             registry.bind("answerShape", new AnswerShape(CamelApp.property(context, "mgp.api-url")));
             registry.bind("retryable", new Retryable(Integer.parseInt(CamelApp.property(context, "mgp.retry.attempts"))));
             registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(Long.parseLong(CamelApp.property(context, "mgp.retry.max-delay")))));
-            registry.bind("modelRunner", new ModelRunner(lake, catalog, new ParquetTables(lake), report, state));
+            IcebergTables tables = new IcebergTables(lake, report.runId(), fullRefresh,
+                    () -> LakeCatalog.open(lake, key -> CamelApp.property(context, key)))
+                    .warmUp(catalog.models().stream().map(Node::id).toList());
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() throws Exception {
+                    tables.close();
+                }
+            }, true);
+            registry.bind("modelRunner", new ModelRunner(lake, catalog, tables, report, state));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.mgp.pipeline.duck;
 
-import java.sql.DriverManager;
 
 /**
  * DuckDB's JDBC driver loads its native library (71 MB; inflated out of its jar into a temporary file first, unless
@@ -35,7 +34,9 @@ public final class NativeLibrary {
     private static void load() {
         try {
             Class.forName("org.duckdb.DuckDBNative", true, NativeLibrary.class.getClassLoader());
-            DriverManager.getDrivers();
+            // the driver alone: DriverManager would load every driver on the class path, and some log through SLF4J
+            // while the main thread sets up logging
+            Class.forName("org.duckdb.DuckDBDriver", true, NativeLibrary.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             // the first real use of DuckDB reports the problem where it can say what failed
         }

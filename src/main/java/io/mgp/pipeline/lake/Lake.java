@@ -35,8 +35,18 @@ public final class Lake {
         return layer("state").resolve("queue.duckdb");
     }
 
-    /** Deletes every layer and the state, for a run that rebuilds from scratch; the logs stay. */
+    /** The catalog of the lake's Iceberg tables, unless configured elsewhere: an SQLite file beside the layers. */
+    public Path catalogFile() {
+        return root.resolve("catalog.db");
+    }
+
+    /** Deletes every layer, the catalog and the state, for a run that rebuilds from scratch; the logs stay. */
     public void clear() {
+        try {
+            Files.deleteIfExists(catalogFile());
+        } catch (IOException e) {
+            throw new PipelineException("cannot clear " + catalogFile() + " for a full refresh: " + PipelineException.reason(e), e);
+        }
         for (String folder : List.of("bronze", "silver", "gold", "state")) {
             Path path = layer(folder);
             try {

@@ -2,6 +2,7 @@ package io.mgp.pipeline.lake;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The lake's silver and gold tables, as the model runner, the data tests and the commands see them, whatever their
@@ -21,6 +22,9 @@ public interface LakeTables {
     /** The rows of the published version. */
     long rows(String layer, String name) throws SQLException;
 
+    /** Every version of the table still kept, the newest first; empty when there is no such table. */
+    List<TableVersion> history(String layer, String name);
+
     /** A version written but not yet published: readers of the lake still see the one before. */
     interface Staged {
 
@@ -29,7 +33,10 @@ public interface LakeTables {
         /** Replaces the published version with this one, and keeps it readable as {@code layer.name}. */
         void publish(Statement sql) throws SQLException;
 
-        /** Drops this version: {@code layer.name} reads the published one again, if any. */
-        void discard(Statement sql) throws SQLException;
+        /**
+         * Sets this version aside: {@code layer.name} reads the published one again, if any. Returns where the version
+         * can still be read, for the user.
+         */
+        String discard(Statement sql) throws SQLException;
     }
 }

@@ -160,10 +160,10 @@ public final class ModelBuild {
             try {
                 long publishing = System.nanoTime();
                 if (results.stream().anyMatch(r -> r.status() == TestStatus.ERROR)) {
-                    staged.discard(sql);
+                    String kept = staged.discard(sql);
                     failed.add(model.id());
                     ended(new ModelResult(model, ModelResult.Status.ERROR, staged.rows(), Duration.ofNanos(built - start),
-                            "not published: " + results.stream().filter(r -> r.status() == TestStatus.ERROR).count() + " error test(s)"));
+                            "not published: " + results.stream().filter(r -> r.status() == TestStatus.ERROR).count() + " error test(s); " + kept));
                 } else {
                     staged.publish(sql);
                     ended(new ModelResult(model, ModelResult.Status.SUCCESS, staged.rows(),

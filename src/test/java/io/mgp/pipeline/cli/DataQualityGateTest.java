@@ -2,6 +2,9 @@ package io.mgp.pipeline.cli;
 
 import static io.mgp.pipeline.LakeAssertions.assertGoldMatchesSeeds;
 import static io.mgp.pipeline.LakeAssertions.count;
+import static io.mgp.pipeline.LakeAssertions.mainSnapshot;
+import static io.mgp.pipeline.LakeAssertions.refs;
+import static io.mgp.pipeline.LakeAssertions.tableCount;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,22 +37,24 @@ class DataQualityGateTest {
         Path seeds = TestSeeds.small();
         assertEquals(0, run(seeds).code());
         byte[] gold = Files.readAllBytes(lake.resolve("gold/mgp.parquet"));
-        byte[] classifications = Files.readAllBytes(lake.resolve("silver/classifications.parquet"));
-        byte[] seasons = Files.readAllBytes(lake.resolve("silver/seasons.parquet"));
+        long classifications = mainSnapshot(lake, "silver.classifications");
+        long seasons = mainSnapshot(lake, "silver.seasons");
 
         CliRun bad = run(ChangedSeeds.withBadData(seeds, badSeeds, -5));
 
         assertEquals(1, bad.code(), bad.err());
         bad.assertOneLineError("4 data tests failed and 5 models were not published (listed above); the published tables are as they were");
         assertArrayEquals(gold, Files.readAllBytes(lake.resolve("gold/mgp.parquet")), "gold as the good run left it");
-        assertArrayEquals(classifications, Files.readAllBytes(lake.resolve("silver/classifications.parquet")));
-        assertArrayEquals(seasons, Files.readAllBytes(lake.resolve("silver/seasons.parquet")), "a source test failing stops its models");
+        assertEquals(classifications, mainSnapshot(lake, "silver.classifications"), "main as the good run left it");
+        assertEquals(seasons, mainSnapshot(lake, "silver.seasons"), "a source test failing stops its models");
+        assertTrue(refs(lake, "silver.classifications").stream().anyMatch(ref -> ref.startsWith("audit-")),
+                "the audited version is kept on its branch: " + refs(lake, "silver.classifications"));
         for (String line : List.of(
                 "Error      not_null_bronze_seasons_year: 1 failing row in ",
                 "Error      accepted_range_silver_classifications_points: 1 failing row in ",
                 "Error      relationships_silver_sessions_event_id: ",
                 "Error      relationships_silver_categories_event_id: ",
-                "Not built  silver.classifications error: not published: 1 error test(s)",
+                "Not built  silver.classifications error: not published: 1 error test(s); kept on branch audit-",
                 "Not built  silver.seasons skipped: upstream bronze.seasons failed or was skipped",
                 "Not built  gold.mgp skipped: upstream silver.classifications failed or was skipped")) {
             assertTrue(bad.out().contains(line), line + " in:\n" + bad.out());
@@ -57,8 +62,7 @@ class DataQualityGateTest {
         Path stored = failingRows("accepted_range_silver_classifications_points");
         assertEquals(1, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(stored) + ") WHERE points = -5"),
                 "the failing row is stored and readable");
-        assertEquals(0, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(lake.resolve("silver/classifications.parquet"))
-                + ") WHERE points < 0"));
+        assertEquals(0, tableCount(lake, "SELECT count(*) FROM silver.classifications WHERE points < 0", "silver.classifications"));
 
         // a session's results are not fetched again once done: only a full refresh replaces the wrong answer
         CliRun fixed = run(seeds, "--full-refresh");

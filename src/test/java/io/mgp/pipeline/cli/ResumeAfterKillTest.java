@@ -3,6 +3,7 @@ package io.mgp.pipeline.cli;
 import static io.mgp.pipeline.LakeAssertions.assertGoldMatchesSeeds;
 import static io.mgp.pipeline.LakeAssertions.assertNoPartialFiles;
 import static io.mgp.pipeline.LakeAssertions.parquetRows;
+import static io.mgp.pipeline.LakeAssertions.tableRows;
 import static io.mgp.pipeline.LakeAssertions.stateCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,7 +75,7 @@ class ResumeAfterKillTest {
         assertGoldMatchesSeeds(lake, seeds);
         for (String table : List.of("seasons", "events", "categories", "sessions", "classifications")) {
             assertEquals(parquetRows(seeds.resolve(table + ".parquet")),
-                    parquetRows(lake.resolve("silver").resolve(table + ".parquet")), "silver " + table + " has no duplicates");
+                    tableRows(lake, "silver." + table), "silver " + table + " has no duplicates");
         }
         assertNoPartialFiles(lake);
         assertEquals(0, stateCount(lake, "SELECT count(*) FROM tasks WHERE status NOT IN ('done', 'empty')"));

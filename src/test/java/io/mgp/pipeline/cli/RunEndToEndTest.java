@@ -4,6 +4,7 @@ import static io.mgp.pipeline.LakeAssertions.assertGoldMatchesSeeds;
 import static io.mgp.pipeline.LakeAssertions.assertNoPartialFiles;
 import static io.mgp.pipeline.LakeAssertions.count;
 import static io.mgp.pipeline.LakeAssertions.parquetRows;
+import static io.mgp.pipeline.LakeAssertions.tableRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,7 +37,7 @@ class RunEndToEndTest {
         for (String table : TABLES) {
             long seedRows = parquetRows(seeds.resolve(table + ".parquet"));
             assertEquals(seedRows, report.rows("bronze").get(table), "bronze " + table);
-            assertEquals(seedRows, parquetRows(lake.resolve("silver").resolve(table + ".parquet")), "silver " + table);
+            assertEquals(seedRows, tableRows(lake, "silver." + table), "silver " + table);
         }
         assertGoldMatchesSeeds(lake, seeds);
         assertEquals(0, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(lake.resolve("gold/mgp.parquet"))

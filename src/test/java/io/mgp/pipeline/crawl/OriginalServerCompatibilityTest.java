@@ -1,12 +1,11 @@
 package io.mgp.pipeline.crawl;
 
 import static io.mgp.pipeline.LakeAssertions.assertGoldMatchesSeeds;
-import static io.mgp.pipeline.LakeAssertions.count;
+import static io.mgp.pipeline.LakeAssertions.tableCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.cli.CamelApp;
-import io.mgp.pipeline.duck.SqlResource;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class OriginalServerCompatibilityTest {
             client.run();
         }
         assertGoldMatchesSeeds(lake, seeds);
-        assertEquals(0, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(lake.resolve("silver/events.parquet"))
-                + ") WHERE sname IS NULL"), "sname comes through without short_name");
+        assertEquals(0, tableCount(lake, "SELECT count(*) FROM silver.events WHERE sname IS NULL", "silver.events"),
+                "sname comes through without short_name");
     }
 }

@@ -43,7 +43,7 @@ class ContractTest {
         } else {
             assertEquals(ModelResult.Status.ERROR, result.status());
             assertEquals(violation, result.message());
-            assertTrue(Files.notExists(project.published("silver", "t")), "nothing written");
+            assertTrue(!project.isPublished("silver", "t"), "nothing written");
         }
     }
 }

@@ -118,8 +118,8 @@ class DataTestTypesTest {
         assertEquals(ModelResult.Status.SUCCESS, project.model("silver.things").status(), "its tests are warnings or pass");
         assertEquals(ModelResult.Status.SUCCESS, project.model("silver.groups").status());
         assertEquals(ModelResult.Status.ERROR, project.model("silver.bad").status(), "singular_fails and error_if_at_the_count_errors fail on it");
-        assertTrue(Files.exists(project.published("silver", "things")));
-        assertTrue(Files.notExists(project.published("silver", "bad")), "not published");
+        assertTrue(project.isPublished("silver", "things"));
+        assertTrue(!project.isPublished("silver", "bad"), "not published");
         LakeAssertions.assertNoPartialFiles(project.lake());
     }
 }

@@ -30,7 +30,7 @@ class ModelBuildTest {
 
         assertEquals(1, error.exitCode());
         assertTrue(error.getMessage().startsWith("models/silver/b_second.sql: model silver.b_second: Binder Error"), error.getMessage());
-        assertTrue(Files.notExists(project.published("silver", "a_first")), "not even the model that binds");
+        assertTrue(!project.isPublished("silver", "a_first"), "not even the model that binds");
     }
 
     @Test

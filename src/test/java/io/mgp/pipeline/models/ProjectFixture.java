@@ -2,7 +2,8 @@ package io.mgp.pipeline.models;
 
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.lake.Lake;
-import io.mgp.pipeline.lake.ParquetTables;
+import io.mgp.pipeline.lake.iceberg.IcebergTables;
+import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -83,12 +84,16 @@ final class ProjectFixture {
 
     BuildResult build(String selector) {
         Catalog catalog = catalog();
-        return record(new ModelBuild(catalog, tables(), lake, "run-1", new BuildConsole()).build(catalog.select(selector)));
+        try (IcebergTables tables = tables("run-1")) {
+            return record(new ModelBuild(catalog, tables, lake, "run-1", new BuildConsole()).build(catalog.select(selector)));
+        }
     }
 
     BuildResult test(String selector) {
         Catalog catalog = catalog();
-        return record(new ModelBuild(catalog, tables(), lake, "run-2", new BuildConsole()).test(catalog.select(selector)));
+        try (IcebergTables tables = tables("run-2")) {
+            return record(new ModelBuild(catalog, tables, lake, "run-2", new BuildConsole()).test(catalog.select(selector)));
+        }
     }
 
     private BuildResult record(BuildResult result) {
@@ -110,12 +115,15 @@ final class ProjectFixture {
         return models.get(id);
     }
 
-    ParquetTables tables() {
-        return new ParquetTables(lake);
+    IcebergTables tables(String runId) {
+        return new IcebergTables(lake, runId, false, () -> LakeCatalog.open(lake, key -> null));
     }
 
-    Path published(String layer, String name) {
-        return lake.layer(layer).resolve(name + ".parquet");
+    /** Whether the table has a published version in the lake. */
+    boolean isPublished(String layer, String name) {
+        try (IcebergTables tables = tables("check")) {
+            return tables.exists(layer, name);
+        }
     }
 
     Path lake() {

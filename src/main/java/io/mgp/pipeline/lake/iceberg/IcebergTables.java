@@ -1,0 +1,327 @@
+package io.mgp.pipeline.lake.iceberg;
+
+import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.duck.AtomicFiles;
+import io.mgp.pipeline.duck.SqlResource;
+import io.mgp.pipeline.lake.Lake;
+import io.mgp.pipeline.lake.LakeTables;
+import io.mgp.pipeline.lake.TableVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableScan;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
+
+/**
+ * Silver and gold as Apache Iceberg tables, written by write-audit-publish: a model's rows are committed to the
+ * table's branch {@code audit-<run id>} (DuckDB writes the data file, Iceberg's library commits it), its tests read
+ * them there, and publishing fast-forwards {@code main} to the branch and tags the snapshot {@code run-<run id>}, in
+ * one metadata commit. A table whose audit failed keeps its {@code main} as it was and the branch for inspection.
+ * Every snapshot's summary carries the run id ({@code mgp.run-id}). Gold is also exported as
+ * {@code <lake>/gold/<table>.parquet} after each publish, for readers of plain parquet.
+ */
+public final class IcebergTables implements LakeTables, AutoCloseable {
+
+    /** The snapshot summary property that names the run that committed it. */
+    public static final String RUN_ID = "mgp.run-id";
+
+    private final Lake lake;
+    private final String runId;
+    private final boolean fullRefresh;
+    private final Supplier<Catalog> opener;
+    private Catalog catalog;
+    private final Map<TableIdentifier, Table> loaded = new HashMap<>();
+
+    /**
+     * @param opener opens the catalog when a table is first needed
+     * @param fullRefresh whether a table whose columns changed incompatibly is recreated rather than an error
+     */
+    public IcebergTables(Lake lake, String runId, boolean fullRefresh, Supplier<Catalog> opener) {
+        this.lake = lake;
+        this.runId = runId;
+        this.fullRefresh = fullRefresh;
+        this.opener = opener;
+    }
+
+    /**
+     * Opens the catalog and loads the named tables ({@code layer.name}) on a thread of its own, while the command does
+     * other work (a run crawls): the first use of the catalog in a JVM costs a few hundred milliseconds.
+     */
+    public IcebergTables warmUp(List<String> tables) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                tables.forEach(id -> table(id.substring(0, id.indexOf('.')), id.substring(id.indexOf('.') + 1)));
+            } catch (RuntimeException e) {
+                // the command's own use of the catalog reports what is wrong
+            }
+        }, "iceberg-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return this;
+    }
+
+    /** The audit branch of a run. */
+    public static String auditBranch(String runId) {
+        return "audit-" + runId;
+    }
+
+    /** The tag a run puts on the snapshots it published. */
+    public static String runTag(String runId) {
+        return "run-" + runId;
+    }
+
+    @Override
+    public boolean exists(String layer, String name) {
+        Table table = table(layer, name);
+        return table != null && table.currentSnapshot() != null;
+    }
+
+    @Override
+    public boolean register(Statement sql, String layer, String name) throws SQLException {
+        if (!exists(layer, name)) {
+            return false;
+        }
+        Table table = table(layer, name);
+        view(sql, layer, name, files(table.newScan()), table.schema());
+        return true;
+    }
+
+    @Override
+    public Staged stage(Statement sql, String layer, String name, String select) throws SQLException {
+        String id = layer + "." + name;
+        TableSchema columns = TableSchema.of(sql, id, select);
+        Table table = tableFor(layer, name, columns);
+        Path file = LocalFileIO.path(table.location()).resolve("data").resolve(runId + "-" + UUID.randomUUID() + ".parquet");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new PipelineException("cannot write " + file.getParent() + ": " + PipelineException.reason(e), e);
+        }
+        sql.execute(SqlResource.load("sql/lake/iceberg/write-data-file.sql", Map.of("model", select,
+                "file", SqlResource.literal(file), "field_ids", TableSchema.fieldIds(table.schema()))));
+        DataFile data = DataFiles.builder(table.spec()).withPath(file.toString()).withFormat(FileFormat.PARQUET)
+                .withFileSizeInBytes(size(file)).withMetrics(DataFileMetrics.of(sql, file, table.schema())).build();
+        String branch = auditBranch(runId);
+        SnapshotRef main = table.refs().get(SnapshotRef.MAIN_BRANCH);
+        if (main != null && !table.refs().containsKey(branch)) {
+            // from main's head, so that publishing is a fast-forward; created first, as a commit to a branch that does
+            // not exist yet would count the snapshot's totals (rows, files) from nothing
+            table.manageSnapshots().createBranch(branch, main.snapshotId()).commit();
+        }
+        table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue()).addFile(data)
+                .set(RUN_ID, runId).toBranch(branch).commit();
+        List<String> files = List.of(file.toString());
+        view(sql, layer, name, files, table.schema());
+        return new AuditedVersion(table, layer, name, branch, data.recordCount(), files);
+    }
+
+    @Override
+    public long rows(String layer, String name) {
+        Snapshot current = table(layer, name).currentSnapshot();
+        return current == null ? 0 : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
+    }
+
+    @Override
+    public List<TableVersion> history(String layer, String name) {
+        Table table = table(layer, name);
+        if (table == null) {
+            return List.of();
+        }
+        Map<Long, List<String>> refs = new HashMap<>();
+        table.refs().forEach((ref, at) -> refs.computeIfAbsent(at.snapshotId(), id -> new ArrayList<>()).add(ref));
+        refs.values().forEach(names -> names.sort((a, b) -> a.equals(SnapshotRef.MAIN_BRANCH) ? -1 : b.equals(SnapshotRef.MAIN_BRANCH) ? 1 : a.compareTo(b)));
+        List<TableVersion> versions = new ArrayList<>();
+        for (Snapshot snapshot : table.snapshots()) {
+            Map<String, String> summary = snapshot.summary();
+            versions.add(new TableVersion(snapshot.snapshotId(), Instant.ofEpochMilli(snapshot.timestampMillis()), summary.get(RUN_ID),
+                    snapshot.operation(), count(summary, "total-records"), count(summary, "added-data-files"),
+                    count(summary, "deleted-data-files"), refs.getOrDefault(snapshot.snapshotId(), List.of())));
+        }
+        versions.sort(Comparator.comparing(TableVersion::committed).thenComparing(TableVersion::id).reversed());
+        return versions;
+    }
+
+    private static long count(Map<String, String> summary, String key) {
+        return Long.parseLong(summary.getOrDefault(key, "0"));
+    }
+
+    @Override
+    public void close() {
+        if (catalog instanceof java.io.Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the lake's catalog", e);
+            }
+        }
+    }
+
+    /** A version on the audit branch, published by a fast-forward of main. */
+    private final class AuditedVersion implements Staged {
+        private final Table table;
+        private final String layer;
+        private final String name;
+        private final String branch;
+        private final long rows;
+        private final List<String> files;
+
+        AuditedVersion(Table table, String layer, String name, String branch, long rows, List<String> files) {
+            this.table = table;
+            this.layer = layer;
+            this.name = name;
+            this.branch = branch;
+            this.rows = rows;
+            this.files = files;
+        }
+
+        @Override
+        public long rows() {
+            return rows;
+        }
+
+        @Override
+        public void publish(Statement sql) throws SQLException {
+            long audited = table.refs().get(branch).snapshotId();
+            try {
+                table.manageSnapshots().fastForwardBranch(SnapshotRef.MAIN_BRANCH, branch)
+                        .createTag(runTag(runId), audited).removeBranch(branch).commit();
+            } catch (IllegalArgumentException e) {
+                throw new PipelineException(layer + "." + name + ": " + e.getMessage()
+                        + " (another build published it meanwhile): its audited version stays on branch " + branch, e);
+            }
+            view(sql, layer, name, files, table.schema());
+            if ("gold".equals(layer)) {
+                exportParquet(sql, files);
+            }
+        }
+
+        @Override
+        public String discard(Statement sql) throws SQLException {
+            sql.execute("DROP VIEW IF EXISTS " + layer + "." + name);
+            register(sql, layer, name);
+            return "kept on branch " + branch;
+        }
+
+        /** {@code <lake>/gold/<name>.parquet}, replaced in one rename. */
+        private void exportParquet(Statement sql, List<String> files) throws SQLException {
+            Path target = lake.layer(layer).resolve(name + ".parquet");
+            Path temporary = AtomicFiles.temporaryFor(target);
+            if (files.size() == 1) {
+                try {
+                    Files.copy(Path.of(files.get(0)), temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot export " + target, e);
+                }
+            } else {
+                sql.execute("COPY (SELECT * FROM " + layer + "." + name + ") TO " + SqlResource.literal(temporary) + " (FORMAT parquet)");
+            }
+            AtomicFiles.publish(temporary, target);
+        }
+    }
+
+    private synchronized Table tableFor(String layer, String name, TableSchema columns) {
+        TableIdentifier id = TableIdentifier.of(layer, name);
+        Table table = table(layer, name);
+        if (table != null) {
+            try {
+                columns.evolve(table);
+                return table;
+            } catch (PipelineException incompatible) {
+                if (!fullRefresh) {
+                    throw incompatible;
+                }
+                catalog().dropTable(id, true);
+                loaded.remove(id);
+            }
+        }
+        Catalog catalog = catalog();
+        if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(Namespace.of(layer))) {
+            namespaces.createNamespace(Namespace.of(layer));
+        }
+        Table created = catalog.createTable(id, columns.schema(), PartitionSpec.unpartitioned());
+        loaded.put(id, created);
+        return created;
+    }
+
+    /** The table, or null when the catalog has none of that name. */
+    private synchronized Table table(String layer, String name) {
+        TableIdentifier id = TableIdentifier.of(layer, name);
+        Table table = loaded.get(id);
+        if (table == null && catalog().tableExists(id)) {
+            table = catalog().loadTable(id);
+            loaded.put(id, table);
+        }
+        return table;
+    }
+
+    private synchronized Catalog catalog() {
+        if (catalog == null) {
+            catalog = opener.get();
+        }
+        return catalog;
+    }
+
+    private static void view(Statement sql, String layer, String name, List<String> files, Schema schema) throws SQLException {
+        String view = layer + "." + name;
+        if (files.isEmpty()) {
+            sql.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT " + schema.columns().stream()
+                    .map(f -> "CAST(NULL AS " + TableSchema.duckType(f.type()) + ") AS \"" + f.name().replace("\"", "\"\"") + "\"")
+                    .collect(Collectors.joining(", ")) + " WHERE false");
+            return;
+        }
+        sql.execute(SqlResource.load("sql/lake/iceberg/table-view.sql", Map.of("view", view,
+                "files", files.stream().map(SqlResource::literal).collect(Collectors.joining(", ", "[", "]")))));
+    }
+
+    private static List<String> files(TableScan scan) {
+        List<String> files = new ArrayList<>();
+        for (FileScanTask task : iterate(scan)) {
+            files.add(LocalFileIO.path(task.file().location()).toString());
+        }
+        return files;
+    }
+
+    private static Iterable<FileScanTask> iterate(TableScan scan) {
+        try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
+            List<FileScanTask> all = new ArrayList<>();
+            tasks.forEach(all::add);
+            return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.mgp.pipeline.lake.iceberg;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.io.InputFile;
+import org.apache.iceberg.io.OutputFile;
+
+/**
+ * Iceberg's files on the local file system, without Hadoop's: its default FileIO needs Hadoop's client jars (50 MB)
+ * for what {@link org.apache.iceberg.Files} does with java.io. Paths may carry a {@code file:} scheme.
+ */
+public final class LocalFileIO implements FileIO {
+
+    @Override
+    public InputFile newInputFile(String path) {
+        return org.apache.iceberg.Files.localInput(file(path));
+    }
+
+    @Override
+    public OutputFile newOutputFile(String path) {
+        File file = file(path);
+        try {
+            Files.createDirectories(file.toPath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return org.apache.iceberg.Files.localOutput(file);
+    }
+
+    @Override
+    public void deleteFile(String path) {
+        try {
+            Files.deleteIfExists(file(path).toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A table's location or file as a local path. */
+    static Path path(String location) {
+        return file(location).toPath();
+    }
+
+    private static File file(String path) {
+        return new File(path.startsWith("file:") ? java.net.URI.create(path).getPath() : path);
+    }
+}

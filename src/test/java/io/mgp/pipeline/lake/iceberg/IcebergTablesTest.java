@@ -1,0 +1,181 @@
+package io.mgp.pipeline.lake.iceberg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.lake.Lake;
+import io.mgp.pipeline.lake.LakeTables;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Set;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IcebergTablesTest {
+
+    private static final String TWO_ROWS = "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS t(id, name)";
+    private static final String THREE_ROWS = "SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (3, 'c')) AS t(id, name)";
+
+    @TempDir
+    java.nio.file.Path folder;
+
+    private Lake lake;
+    private Connection duck;
+    private Statement sql;
+
+    @BeforeEach
+    void openDuckDb() throws SQLException {
+        lake = new Lake(folder.toString());
+        duck = DriverManager.getConnection("jdbc:duckdb:");
+        sql = duck.createStatement();
+        sql.execute("CREATE SCHEMA silver");
+        sql.execute("CREATE SCHEMA gold");
+    }
+
+    @AfterEach
+    void closeDuckDb() throws SQLException {
+        sql.close();
+        duck.close();
+    }
+
+    @Test
+    void aPublishedVersionIsMainTaggedWithItsRunWhoseIdItsSnapshotCarries() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            LakeTables.Staged staged = tables.stage(sql, "silver", "things", TWO_ROWS);
+            assertFalse(tables.exists("silver", "things"), "not published before it is");
+            staged.publish(sql);
+
+            assertEquals(2, staged.rows());
+            assertEquals(2, tables.rows("silver", "things"));
+            assertEquals(2, count("SELECT count(*) FROM silver.things"));
+        }
+        Table table = table("silver.things");
+        assertEquals(Set.of("main", "run-r1"), table.refs().keySet(), "the audit branch is gone once published");
+        Snapshot main = table.currentSnapshot();
+        assertEquals("r1", main.summary().get(IcebergTables.RUN_ID));
+        assertEquals(main.snapshotId(), table.refs().get("run-r1").snapshotId());
+    }
+
+    @Test
+    void theDataFileCarriesTheIcebergFieldIdsReadersMatchColumnsBy() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+        }
+        String file = table("silver.things").currentSnapshot().addedDataFiles(table("silver.things").io()).iterator().next().location();
+        assertEquals(1, count("SELECT field_id FROM parquet_schema('" + file + "') WHERE name = 'id'"));
+        assertEquals(2, count("SELECT field_id FROM parquet_schema('" + file + "') WHERE name = 'name'"));
+    }
+
+    @Test
+    void aVersionSetAsideLeavesMainAsItWasAndStaysOnItsBranch() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+        }
+        long published = table("silver.things").currentSnapshot().snapshotId();
+        try (IcebergTables tables = tables("r2")) {
+            LakeTables.Staged staged = tables.stage(sql, "silver", "things", THREE_ROWS);
+            assertEquals(3, count("SELECT count(*) FROM silver.things"), "the tests read the staged version");
+
+            assertEquals("kept on branch audit-r2", staged.discard(sql));
+
+            assertEquals(2, count("SELECT count(*) FROM silver.things"), "the published version again");
+        }
+        Table table = table("silver.things");
+        assertEquals(published, table.currentSnapshot().snapshotId());
+        Map<String, String> audited = table.snapshot(table.refs().get("audit-r2").snapshotId()).summary();
+        assertEquals("3", audited.get("total-records"), audited.toString());
+        assertEquals("1", audited.get("total-data-files"), audited.toString());
+    }
+
+    @Test
+    void goldIsAlsoExportedAsOneParquetFile() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            tables.stage(sql, "gold", "results", THREE_ROWS).publish(sql);
+        }
+        assertEquals(3, count("SELECT count(*) FROM read_parquet('" + lake.layer("gold").resolve("results.parquet") + "')"));
+        assertFalse(Files.exists(lake.layer("silver").resolve("results.parquet")));
+    }
+
+    @Test
+    void anAddedColumnEvolvesTheSchemaKeepingTheIdsOfTheOthers() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+        }
+        try (IcebergTables tables = tables("r2")) {
+            tables.stage(sql, "silver", "things", "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")").publish(sql);
+            assertEquals(2, tables.rows("silver", "things"), "the version replaced the rows before it");
+        }
+        Table table = table("silver.things");
+        assertEquals(1, table.schema().findField("id").fieldId());
+        assertEquals(3, table.schema().findField("score").fieldId());
+        int firstSchema = table.snapshot(table.refs().get("run-r1").snapshotId()).schemaId();
+        assertEquals(2, table.schemas().get(firstSchema).columns().size(), "the first run's snapshot keeps the schema it was written with");
+    }
+
+    @Test
+    void anIncompatibleChangeOfTypeNamesTheColumnUnlessTheRunRebuildsEverything() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+        }
+        String retyped = "SELECT CAST(id AS VARCHAR) AS id, name FROM (" + TWO_ROWS + ")";
+        try (IcebergTables tables = tables("r2")) {
+            PipelineException error = assertThrows(PipelineException.class, () -> tables.stage(sql, "silver", "things", retyped));
+            assertEquals("silver.things: column id changes from int to string, which its Iceberg table cannot take: rebuild it"
+                    + " with --full-refresh", error.getMessage());
+        }
+        try (IcebergTables tables = new IcebergTables(lake, "r3", true, () -> LakeCatalog.open(lake, key -> null))) {
+            tables.stage(sql, "silver", "things", retyped).publish(sql);
+        }
+        assertEquals("string", table("silver.things").schema().findField("id").type().toString());
+    }
+
+    @Test
+    void aPublishAfterAnotherBuildPublishedMeanwhileFailsAndKeepsItsBranch() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+        }
+        try (IcebergTables first = tables("r2"); IcebergTables second = tables("r3")) {
+            LakeTables.Staged slow = first.stage(sql, "silver", "things", THREE_ROWS);
+            second.stage(sql, "silver", "things", THREE_ROWS).publish(sql);
+
+            PipelineException error = assertThrows(PipelineException.class, () -> slow.publish(sql));
+
+            assertTrue(error.getMessage().startsWith("silver.things: Cannot fast-forward: main is not an ancestor of audit-r2"), error.getMessage());
+            assertTrue(error.getMessage().endsWith("its audited version stays on branch audit-r2"), error.getMessage());
+        }
+        Table table = table("silver.things");
+        assertEquals("r3", table.currentSnapshot().summary().get(IcebergTables.RUN_ID), "the other build's commit is not lost");
+        assertTrue(table.refs().containsKey("audit-r2"));
+    }
+
+    private IcebergTables tables(String runId) {
+        return new IcebergTables(lake, runId, false, () -> LakeCatalog.open(lake, key -> null));
+    }
+
+    private Table table(String name) throws Exception {
+        try (JdbcCatalog catalog = LakeCatalog.open(lake, key -> null)) {
+            return catalog.loadTable(TableIdentifier.parse(name));
+        }
+    }
+
+    private long count(String query) throws SQLException {
+        try (ResultSet result = sql.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
