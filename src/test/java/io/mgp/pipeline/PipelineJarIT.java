@@ -97,17 +97,15 @@ class PipelineJarIT {
     void jarLoadsDuckDbFromBesideItselfInsteadOfInflatingATemporaryCopyAtEachStart() throws Exception {
         Path app = Files.createDirectories(temp.resolve("app"));
         Path jar = Files.copy(JAR, app.resolve("pipeline.jar"));
-        Path tmp = Files.createDirectories(temp.resolve("tmp"));
-        String tmpdir = "-Djava.io.tmpdir=" + tmp;
+        // a temporary folder that does not exist: the driver's own way, a copy there, would fail
+        String tmpdir = "-Djava.io.tmpdir=" + temp.resolve("no-such-folder");
         Process seed = java(jar, List.of(tmpdir), "seed", "--out", temp.resolve("seeds").toString());
         assertTrue(seed.waitFor(120, TimeUnit.SECONDS), "seed finishes");
         assertEquals(0, seed.exitValue(), Files.readString(temp.resolve("stderr.log")));
 
-        try (var besideJar = Files.list(app); var temporary = Files.list(tmp)) {
+        try (var besideJar = Files.list(app)) {
             List<String> names = besideJar.map(f -> f.getFileName().toString()).toList();
             assertTrue(names.stream().anyMatch(n -> n.startsWith("libduckdb_java.so_")), "the driver's name, beside the jar: " + names);
-            assertEquals(List.of(), temporary.filter(f -> f.getFileName().toString().startsWith("libduckdb")).toList(),
-                    "no copy in the temporary folder");
         }
     }
 

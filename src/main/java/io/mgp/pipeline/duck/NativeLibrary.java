@@ -1,10 +1,9 @@
 package io.mgp.pipeline.duck;
 
-
 /**
  * DuckDB's JDBC driver loads its native library (71 MB; inflated out of its jar into a temporary file first, unless
  * the application's jar placed it beside itself) and registers itself on first use, which takes a few hundred
- * milliseconds. A command that will use DuckDB begins that on a thread of its own while it reads its flags, its
+ * milliseconds. Every command (they all use DuckDB) begins that on a thread of its own while it reads its flags, its
  * project and boots Camel; the JVM waits for it before exiting, or a half-written copy would be left behind.
  */
 public final class NativeLibrary {

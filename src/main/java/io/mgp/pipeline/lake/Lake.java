@@ -42,10 +42,15 @@ public final class Lake {
 
     /** Deletes every layer, the catalog and the state, for a run that rebuilds from scratch; the logs stay. */
     public void clear() {
-        try {
-            Files.deleteIfExists(catalogFile());
-        } catch (IOException e) {
-            throw new PipelineException("cannot clear " + catalogFile() + " for a full refresh: " + PipelineException.reason(e), e);
+        // SQLite's write-ahead log and shared memory too: a killed run leaves them, and they would be replayed into
+        // a new catalog
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            Path file = catalogFile().resolveSibling(catalogFile().getFileName() + suffix);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new PipelineException("cannot clear " + file + " for a full refresh: " + PipelineException.reason(e), e);
+            }
         }
         for (String folder : List.of("bronze", "silver", "gold", "state")) {
             Path path = layer(folder);

@@ -1,17 +1,22 @@
 package io.mgp.pipeline.launch;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.jar.JarEntry;
 import java.util.stream.Stream;
 
 /**
@@ -63,7 +68,7 @@ final class DuckDbLibrary {
             placeBesideJar(folder);
             return List.of();
         }
-        return placeInCache(userCache());
+        return placeInCache(writableCache());
     }
 
     /** For a jar in a folder that cannot be written: the library in a folder of the cache, on the library path. */
@@ -71,9 +76,11 @@ final class DuckDbLibrary {
         Path cache = cacheRoot.resolve(VERSIONED + key());
         Files.createDirectories(cache);
         extractOnce(cache.resolve(System.mapLibraryName("duckdb_java")));
-        boolean onLibraryPath = Stream.of(System.getProperty("java.library.path", "").split(java.io.File.pathSeparator))
+        String libraryPath = System.getProperty("java.library.path", "");
+        boolean onLibraryPath = Stream.of(libraryPath.split(File.pathSeparator))
                 .anyMatch(entry -> !entry.isEmpty() && Path.of(entry).toAbsolutePath().equals(cache.toAbsolutePath()));
-        return onLibraryPath ? List.of() : List.of("-Djava.library.path=" + cache);
+        // first on the path this JVM was given, so that neither the user's own path nor another copy wins
+        return onLibraryPath ? List.of() : List.of("-Djava.library.path=" + cache + (libraryPath.isEmpty() ? "" : File.pathSeparator + libraryPath));
     }
 
     /** A versioned copy, and a hard link to it under the driver's name: a new driver's library replaces it in one step. */
@@ -86,31 +93,46 @@ final class DuckDbLibrary {
         extractOnce(versioned);
         Path temporary = temporary(linked);
         try {
-            Files.createLink(temporary, versioned);
-        } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(versioned, temporary, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.createLink(temporary, versioned);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(versioned, temporary, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moveInPlace(temporary, linked);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        moveInPlace(temporary, linked);
         deleteOtherVersions(folder, versioned);
     }
 
+    /** Writes the library unless a whole copy is there (a cut-off one, of another size, is written again). */
     private void extractOnce(Path target) throws IOException {
-        if (Files.exists(target)) {
+        if (Files.exists(target) && Files.size(target) == entry().getSize()) {
             return;
         }
         Path temporary = temporary(target);
-        try (InputStream library = packed.openStream()) {
-            Files.copy(library, temporary, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            try (InputStream library = packed.openStream(); FileChannel out = FileChannel.open(temporary,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                out.transferFrom(Channels.newChannel(library), 0, Long.MAX_VALUE);
+                out.force(true);
+            }
+            moveInPlace(temporary, target);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        moveInPlace(temporary, target);
     }
 
     /** The packed entry's CRC: which library it is, read from the jar's directory without inflating it. */
     private String key() throws IOException {
-        if (!(packed.openConnection() instanceof JarURLConnection entry)) {
+        return String.format("%08x", entry().getCrc());
+    }
+
+    private JarEntry entry() throws IOException {
+        if (!(packed.openConnection() instanceof JarURLConnection connection)) {
             throw new IOException(packed + " is not in a jar");
         }
-        return String.format("%08x", entry.getJarEntry().getCrc());
+        return connection.getJarEntry();
     }
 
     private static Path temporary(Path target) {
@@ -122,8 +144,6 @@ final class DuckDbLibrary {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 
@@ -145,10 +165,15 @@ final class DuckDbLibrary {
         }
     }
 
-    private static Path userCache() {
+    /** The user's cache folder, or one of the user's own in the temporary folder when there is none to write. */
+    private static Path writableCache() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("mgp-pipeline");
+        try {
+            return Files.createDirectories(base.resolve("mgp-pipeline"));
+        } catch (IOException | SecurityException e) {
+            return Path.of(System.getProperty("java.io.tmpdir"), "mgp-pipeline-" + System.getProperty("user.name"));
+        }
     }
 
     /** The name the driver gives this platform's library: org.duckdb.DuckDBNative#nativeLibName. */

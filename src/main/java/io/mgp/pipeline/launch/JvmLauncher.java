@@ -1,5 +1,6 @@
 package io.mgp.pipeline.launch;
 
+import io.mgp.pipeline.PipelineException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
@@ -61,7 +62,8 @@ public final class JvmLauncher {
             return OptionalInt.empty();
         }
         try {
-            return OptionalInt.of(runChild(jar.get(), tuned, concat(libraryOptions, jvmOptions.get()), args));
+            // the library's option last: a -Djava.library.path of the user's is in it already
+            return OptionalInt.of(runChild(jar.get(), tuned, concat(jvmOptions.get(), libraryOptions), args));
         } catch (IOException e) {
             if (!libraryOptions.isEmpty()) {
                 throw new IllegalStateException("cannot start a JVM for the command: " + e.getMessage(), e);
@@ -79,7 +81,7 @@ public final class JvmLauncher {
         try {
             return library.get().place();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write DuckDB's native library: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write DuckDB's native library: " + PipelineException.reason(e), e);
         }
     }
 
@@ -164,13 +166,13 @@ public final class JvmLauncher {
         }
     }
 
-    /** The options this JVM was started with (before {@code -jar}), as the operating system tells its command line. */
     private static List<String> concat(List<String> first, List<String> second) {
         List<String> both = new ArrayList<>(first);
         both.addAll(second);
         return both;
     }
 
+    /** The options this JVM was started with (before {@code -jar}), as the operating system tells its command line. */
     private static Optional<List<String>> jvmOptions() {
         return ProcessHandle.current().info().arguments().map(arguments -> {
             List<String> options = new ArrayList<>();

@@ -150,7 +150,8 @@ public final class ModelBuild {
                     return;
                 }
                 staged = tables.stage(sql, model.layer(), model.name(), model.sql());
-            } catch (SQLException e) {
+            } catch (SQLException | PipelineException e) {
+                // this model's table cannot take its rows (a column's type, the SQL): the others still build
                 fail(model, modelTests, start, PipelineException.firstLine(e));
                 return;
             }
@@ -170,8 +171,11 @@ public final class ModelBuild {
                             Duration.ofNanos(built - start + System.nanoTime() - publishing), null));
                 }
                 modelNanos += System.nanoTime() - publishing;
-            } catch (SQLException e) {
-                throw new PipelineException("cannot publish " + model.id() + ": " + PipelineException.firstLine(e), e);
+            } catch (SQLException | PipelineException e) {
+                // another build published the table meanwhile: what reads it is skipped, as after a failed test
+                failed.add(model.id());
+                ended(new ModelResult(model, ModelResult.Status.ERROR, staged.rows(), Duration.ofNanos(System.nanoTime() - start),
+                        "not published: " + PipelineException.firstLine(e)));
             }
             results.forEach(this::ended);
         }

@@ -46,6 +46,17 @@ class HistoryCommandTest {
     }
 
     @Test
+    void aLakeWithoutTablesIsOneLineErrorAndStaysAsItWas() throws Exception {
+        CliRun history = CliRun.execute("history", "gold.mgp", "--lake", lake.toString());
+
+        assertEquals(1, history.code());
+        history.assertOneLineError("no Iceberg tables in " + lake + " yet (no catalog.db): run 'pipeline run --lake " + lake + "' first");
+        try (var files = java.nio.file.Files.list(lake)) {
+            assertEquals(0, files.count(), "nothing written");
+        }
+    }
+
+    @Test
     void aTableNotNamedByItsLayerIsAUsageError() {
         CliRun history = CliRun.execute("history", "events", "--lake", lake.toString());
 

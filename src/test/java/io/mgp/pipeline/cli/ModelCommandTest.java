@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mgp.pipeline.TestProjects;
 import io.mgp.pipeline.TestSeeds;
-import io.mgp.pipeline.duck.SqlResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

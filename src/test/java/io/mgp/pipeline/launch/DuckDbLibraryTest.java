@@ -60,7 +60,10 @@ class DuckDbLibraryTest {
 
         assertEquals(1, options.size());
         assertTrue(options.get(0).startsWith("-Djava.library.path="), options.toString());
-        Path directory = Path.of(options.get(0).substring("-Djava.library.path=".length()));
+        String given = options.get(0).substring("-Djava.library.path=".length());
+        Path directory = Path.of(given.split(java.io.File.pathSeparator)[0]);
+        assertEquals(directory + java.io.File.pathSeparator + System.getProperty("java.library.path"), given,
+                "first on the path the JVM had");
         assertArrayEquals("version one".getBytes(StandardCharsets.UTF_8),
                 Files.readAllBytes(directory.resolve(System.mapLibraryName("duckdb_java"))));
         String libraryPath = System.getProperty("java.library.path");

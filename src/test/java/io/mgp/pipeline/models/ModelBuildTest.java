@@ -34,6 +34,22 @@ class ModelBuildTest {
     }
 
     @Test
+    void aColumnItsTableCannotTakeFailsThatModelAloneAndTheOthersStillBuild() {
+        ProjectFixture project = new ProjectFixture(temp)
+                .file("models/silver/a_retyped.sql", "SELECT id, grp FROM bronze.things")
+                .file("models/silver/b_other.sql", "SELECT grp FROM bronze.things");
+        project.build(null);
+        project.file("models/silver/a_retyped.sql", "SELECT CAST(n AS INTEGER) AS id, grp FROM bronze.things");
+
+        project.build(null);
+
+        ModelResult retyped = project.model("silver.a_retyped");
+        assertEquals(ModelResult.Status.ERROR, retyped.status());
+        assertTrue(retyped.message().startsWith("silver.a_retyped: column id changes from string to int"), retyped.message());
+        assertEquals(ModelResult.Status.SUCCESS, project.model("silver.b_other").status());
+    }
+
+    @Test
     void aSingularTestTakesItsConfigFromYamlAndRowsThatCannotBeStoredDoNotChangeItsVerdict() throws Exception {
         ProjectFixture project = new ProjectFixture(temp)
                 .file("models/silver/t.sql", "SELECT id, grp FROM bronze.things")

@@ -44,6 +44,7 @@ final class ProjectFixture {
     private final Lake lake;
     private final Map<String, TestResult> tests = new LinkedHashMap<>();
     private final Map<String, ModelResult> models = new LinkedHashMap<>();
+    private int runs;
 
     ProjectFixture(Path temp) {
         this.project = temp.resolve("project");
@@ -82,17 +83,20 @@ final class ProjectFixture {
         }
     }
 
+    /** Builds the selection as a run of its own: {@code run-1}, then {@code run-2}, ... */
     BuildResult build(String selector) {
         Catalog catalog = catalog();
-        try (IcebergTables tables = tables("run-1")) {
-            return record(new ModelBuild(catalog, tables, lake, "run-1", new BuildConsole()).build(catalog.select(selector)));
+        String runId = "run-" + ++runs;
+        try (IcebergTables tables = tables(runId)) {
+            return record(new ModelBuild(catalog, tables, lake, runId, new BuildConsole()).build(catalog.select(selector)));
         }
     }
 
     BuildResult test(String selector) {
         Catalog catalog = catalog();
-        try (IcebergTables tables = tables("run-2")) {
-            return record(new ModelBuild(catalog, tables, lake, "run-2", new BuildConsole()).test(catalog.select(selector)));
+        String runId = "test-" + ++runs;
+        try (IcebergTables tables = tables(runId)) {
+            return record(new ModelBuild(catalog, tables, lake, runId, new BuildConsole()).test(catalog.select(selector)));
         }
     }
 

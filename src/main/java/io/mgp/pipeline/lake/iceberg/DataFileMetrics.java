@@ -32,7 +32,11 @@ final class DataFileMetrics {
                 if (field != null) {
                     bytes.put(field.fieldId(), columns.getLong("bytes"));
                     values.put(field.fieldId(), columns.getLong("values"));
-                    nulls.put(field.fieldId(), columns.getLong("nulls"));
+                    long nullCount = columns.getLong("nulls");
+                    if (!columns.wasNull()) {
+                        // left out when the footer has no count: readers must not take it for "no nulls"
+                        nulls.put(field.fieldId(), nullCount);
+                    }
                 }
             }
         }

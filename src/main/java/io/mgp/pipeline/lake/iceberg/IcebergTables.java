@@ -26,7 +26,6 @@ import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionSpec;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
@@ -48,6 +47,13 @@ import org.apache.iceberg.io.CloseableIterable;
  */
 public final class IcebergTables implements LakeTables, AutoCloseable {
 
+    /**
+     * Each table keeps its last metadata files only: every commit writes a new one (a run makes about three per
+     * table), and the snapshots they describe stay until they are expired.
+     */
+    private static final Map<String, String> TABLE_PROPERTIES = Map.of(
+            "write.metadata.delete-after-commit.enabled", "true", "write.metadata.previous-versions-max", "20");
+
     /** The snapshot summary property that names the run that committed it. */
     public static final String RUN_ID = "mgp.run-id";
 
@@ -56,11 +62,15 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
     private final boolean fullRefresh;
     private final Supplier<Catalog> opener;
     private Catalog catalog;
+    private boolean closed;
+    private Thread warmUp;
     private final Map<TableIdentifier, Table> loaded = new HashMap<>();
+    private final java.util.Set<TableIdentifier> refreshed = new java.util.HashSet<>();
 
     /**
      * @param opener opens the catalog when a table is first needed
-     * @param fullRefresh whether a table whose columns changed incompatibly is recreated rather than an error
+     * @param fullRefresh whether the run starts the lake over: each table's entry is dropped from the catalog at
+     *        its first use (its files went with the lake's folders), so that a shared catalog starts over too
      */
     public IcebergTables(Lake lake, String runId, boolean fullRefresh, Supplier<Catalog> opener) {
         this.lake = lake;
@@ -73,8 +83,8 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
      * Opens the catalog and loads the named tables ({@code layer.name}) on a thread of its own, while the command does
      * other work (a run crawls): the first use of the catalog in a JVM costs a few hundred milliseconds.
      */
-    public IcebergTables warmUp(List<String> tables) {
-        Thread warmUp = new Thread(() -> {
+    public synchronized IcebergTables warmUp(List<String> tables) {
+        warmUp = new Thread(() -> {
             try {
                 tables.forEach(id -> table(id.substring(0, id.indexOf('.')), id.substring(id.indexOf('.') + 1)));
             } catch (RuntimeException e) {
@@ -107,8 +117,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         if (!exists(layer, name)) {
             return false;
         }
-        Table table = table(layer, name);
-        view(sql, layer, name, files(table.newScan()), table.schema());
+        view(sql, layer, name, files(table(layer, name).newScan()));
         return true;
     }
 
@@ -136,9 +145,8 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
         table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue()).addFile(data)
                 .set(RUN_ID, runId).toBranch(branch).commit();
-        List<String> files = List.of(file.toString());
-        view(sql, layer, name, files, table.schema());
-        return new AuditedVersion(table, layer, name, branch, data.recordCount(), files);
+        view(sql, layer, name, List.of(file.toString()));
+        return new AuditedVersion(table, layer, name, branch, data.recordCount(), file);
     }
 
     @Override
@@ -173,6 +181,24 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
 
     @Override
     public void close() {
+        Thread started;
+        synchronized (this) {
+            started = warmUp;
+        }
+        if (started != null) {
+            try {
+                started.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            closed = true;
+            closeCatalog();
+        }
+    }
+
+    private void closeCatalog() {
         if (catalog instanceof java.io.Closeable closeable) {
             try {
                 closeable.close();
@@ -189,15 +215,15 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         private final String name;
         private final String branch;
         private final long rows;
-        private final List<String> files;
+        private final Path file;
 
-        AuditedVersion(Table table, String layer, String name, String branch, long rows, List<String> files) {
+        AuditedVersion(Table table, String layer, String name, String branch, long rows, Path file) {
             this.table = table;
             this.layer = layer;
             this.name = name;
             this.branch = branch;
             this.rows = rows;
-            this.files = files;
+            this.file = file;
         }
 
         @Override
@@ -215,9 +241,9 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
                 throw new PipelineException(layer + "." + name + ": " + e.getMessage()
                         + " (another build published it meanwhile): its audited version stays on branch " + branch, e);
             }
-            view(sql, layer, name, files, table.schema());
+            view(sql, layer, name, List.of(file.toString()));
             if ("gold".equals(layer)) {
-                exportParquet(sql, files);
+                exportParquet();
             }
         }
 
@@ -228,18 +254,14 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
             return "kept on branch " + branch;
         }
 
-        /** {@code <lake>/gold/<name>.parquet}, replaced in one rename. */
-        private void exportParquet(Statement sql, List<String> files) throws SQLException {
+        /** {@code <lake>/gold/<name>.parquet}: a copy of the version's one data file, replaced in one rename. */
+        private void exportParquet() {
             Path target = lake.layer(layer).resolve(name + ".parquet");
             Path temporary = AtomicFiles.temporaryFor(target);
-            if (files.size() == 1) {
-                try {
-                    Files.copy(Path.of(files.get(0)), temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot export " + target, e);
-                }
-            } else {
-                sql.execute("COPY (SELECT * FROM " + layer + "." + name + ") TO " + SqlResource.literal(temporary) + " (FORMAT parquet)");
+            try {
+                Files.copy(file, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot export " + target, e);
             }
             AtomicFiles.publish(temporary, target);
         }
@@ -249,22 +271,14 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         TableIdentifier id = TableIdentifier.of(layer, name);
         Table table = table(layer, name);
         if (table != null) {
-            try {
-                columns.evolve(table);
-                return table;
-            } catch (PipelineException incompatible) {
-                if (!fullRefresh) {
-                    throw incompatible;
-                }
-                catalog().dropTable(id, true);
-                loaded.remove(id);
-            }
+            columns.evolve(table);
+            return table;
         }
         Catalog catalog = catalog();
         if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(Namespace.of(layer))) {
             namespaces.createNamespace(Namespace.of(layer));
         }
-        Table created = catalog.createTable(id, columns.schema(), PartitionSpec.unpartitioned());
+        Table created = catalog.createTable(id, columns.schema(), PartitionSpec.unpartitioned(), null, TABLE_PROPERTIES);
         loaded.put(id, created);
         return created;
     }
@@ -272,6 +286,9 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
     /** The table, or null when the catalog has none of that name. */
     private synchronized Table table(String layer, String name) {
         TableIdentifier id = TableIdentifier.of(layer, name);
+        if (fullRefresh && refreshed.add(id)) {
+            catalog().dropTable(id, false);
+        }
         Table table = loaded.get(id);
         if (table == null && catalog().tableExists(id)) {
             table = catalog().loadTable(id);
@@ -281,21 +298,17 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
     }
 
     private synchronized Catalog catalog() {
+        if (closed) {
+            throw new IllegalStateException("the lake's catalog is closed");
+        }
         if (catalog == null) {
             catalog = opener.get();
         }
         return catalog;
     }
 
-    private static void view(Statement sql, String layer, String name, List<String> files, Schema schema) throws SQLException {
-        String view = layer + "." + name;
-        if (files.isEmpty()) {
-            sql.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT " + schema.columns().stream()
-                    .map(f -> "CAST(NULL AS " + TableSchema.duckType(f.type()) + ") AS \"" + f.name().replace("\"", "\"\"") + "\"")
-                    .collect(Collectors.joining(", ")) + " WHERE false");
-            return;
-        }
-        sql.execute(SqlResource.load("sql/lake/iceberg/table-view.sql", Map.of("view", view,
+    private static void view(Statement sql, String layer, String name, List<String> files) throws SQLException {
+        sql.execute(SqlResource.load("sql/lake/iceberg/table-view.sql", Map.of("view", layer + "." + name,
                 "files", files.stream().map(SqlResource::literal).collect(Collectors.joining(", ", "[", "]")))));
     }
 

@@ -11,9 +11,9 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
 
 /**
  * The lake's Iceberg catalog: Iceberg's JDBC catalog, by default on an SQLite file in the lake ({@code catalog.db}),
- * which several processes can commit to at once; with {@code mgp.catalog.uri} on any database Iceberg's JDBC catalog
- * supports, such as PostgreSQL ({@code mgp.catalog.jdbc.user}, {@code mgp.catalog.jdbc.password}). The tables live
- * under the lake's folder: {@code <lake>/<layer>/<table>/} holds a table's data and metadata.
+ * which several processes can commit to at once; with {@code mgp.catalog.uri} on another database Iceberg's JDBC
+ * catalog supports whose JDBC driver is on the class path ({@code mgp.catalog.jdbc.user}, {@code mgp.catalog.jdbc.password}).
+ * The tables live under the lake's folder: {@code <lake>/<layer>/<table>/} holds a table's data and metadata.
  */
 public final class LakeCatalog {
 
@@ -57,8 +57,14 @@ public final class LakeCatalog {
         try {
             catalog.initialize(name == null || name.isBlank() ? DEFAULT_NAME : name, properties);
         } catch (RuntimeException e) {
-            throw new PipelineException("cannot open the lake's catalog " + properties.get(CatalogProperties.URI) + ": "
-                    + PipelineException.firstLine(e), e);
+            try {
+                catalog.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            // the URI is not repeated: it may hold a password
+            throw new PipelineException("cannot open the lake's catalog (" + (uri == null || uri.isBlank() ? lake.catalogFile() : "mgp.catalog.uri")
+                    + "): " + PipelineException.firstLine(e), e);
         }
         return catalog;
     }

@@ -24,7 +24,8 @@ import org.apache.iceberg.types.Types;
  * A model's columns as an Iceberg schema: the types of its SELECT as DuckDB binds it (which the model's contract has
  * checked against its YAML), mapped to Iceberg's. An existing table's schema evolves to them: a new column is added,
  * a widened one (int to long, float to double) promoted, a dropped one deleted, and its history kept; any other change
- * of type is an error naming the column.
+ * of type is an error naming the column. A schema is the table's, not a branch's: it changes when the model is
+ * staged, before its audit.
  */
 final class TableSchema {
 
@@ -69,7 +70,8 @@ final class TableSchema {
             } else if (!field.type().equals(column.getValue())) {
                 if (!column.getValue().isPrimitiveType() || !TypeUtil.isPromotionAllowed(field.type(), column.getValue().asPrimitiveType())) {
                     throw new PipelineException(table + ": column " + column.getKey() + " changes from " + field.type() + " to "
-                            + column.getValue() + ", which its Iceberg table cannot take: rebuild it with --full-refresh");
+                            + column.getValue() + ", which its Iceberg table cannot take: cast it back in the model, or start the lake over"
+                            + " with 'run --full-refresh'");
                 }
                 update.updateColumn(column.getKey(), column.getValue().asPrimitiveType());
                 changed = true;
@@ -90,24 +92,6 @@ final class TableSchema {
     static String fieldIds(Schema schema) {
         return schema.columns().stream().map(f -> "\"" + f.name().replace("\"", "\"\"") + "\": " + f.fieldId())
                 .collect(Collectors.joining(", ", "{", "}"));
-    }
-
-    /** A DuckDB type for an Iceberg type: for the columns of a table with no rows. */
-    static String duckType(Type type) {
-        return switch (type.typeId()) {
-            case BOOLEAN -> "BOOLEAN";
-            case INTEGER -> "INTEGER";
-            case LONG -> "BIGINT";
-            case FLOAT -> "FLOAT";
-            case DOUBLE -> "DOUBLE";
-            case DECIMAL -> "DECIMAL(" + ((Types.DecimalType) type).precision() + "," + ((Types.DecimalType) type).scale() + ")";
-            case DATE -> "DATE";
-            case TIME -> "TIME";
-            case TIMESTAMP -> ((Types.TimestampType) type).shouldAdjustToUTC() ? "TIMESTAMPTZ" : "TIMESTAMP";
-            case UUID -> "UUID";
-            case BINARY -> "BLOB";
-            default -> "VARCHAR";
-        };
     }
 
     private static Type icebergType(String table, String column, String duckType) {

@@ -102,12 +102,25 @@ class IcebergTablesTest {
     }
 
     @Test
-    void goldIsAlsoExportedAsOneParquetFile() throws Exception {
+    void goldAloneIsAlsoExportedAsOneParquetFile() throws Exception {
         try (IcebergTables tables = tables("r1")) {
             tables.stage(sql, "gold", "results", THREE_ROWS).publish(sql);
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
         }
         assertEquals(3, count("SELECT count(*) FROM read_parquet('" + lake.layer("gold").resolve("results.parquet") + "')"));
-        assertFalse(Files.exists(lake.layer("silver").resolve("results.parquet")));
+        assertFalse(Files.exists(lake.layer("silver").resolve("things.parquet")));
+    }
+
+    @Test
+    void aFullRefreshStartsEachTableOverInTheCatalogToo() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+        }
+        try (IcebergTables tables = new IcebergTables(lake, "r2", true, () -> LakeCatalog.open(lake, key -> null))) {
+            assertFalse(tables.exists("silver", "things"), "the earlier table is dropped from the catalog");
+            tables.stage(sql, "silver", "things", THREE_ROWS).publish(sql);
+        }
+        assertEquals(Set.of("main", "run-r2"), table("silver.things").refs().keySet());
     }
 
     @Test
@@ -134,8 +147,8 @@ class IcebergTablesTest {
         String retyped = "SELECT CAST(id AS VARCHAR) AS id, name FROM (" + TWO_ROWS + ")";
         try (IcebergTables tables = tables("r2")) {
             PipelineException error = assertThrows(PipelineException.class, () -> tables.stage(sql, "silver", "things", retyped));
-            assertEquals("silver.things: column id changes from int to string, which its Iceberg table cannot take: rebuild it"
-                    + " with --full-refresh", error.getMessage());
+            assertEquals("silver.things: column id changes from int to string, which its Iceberg table cannot take: cast it back"
+                    + " in the model, or start the lake over with 'run --full-refresh'", error.getMessage());
         }
         try (IcebergTables tables = new IcebergTables(lake, "r3", true, () -> LakeCatalog.open(lake, key -> null))) {
             tables.stage(sql, "silver", "things", retyped).publish(sql);

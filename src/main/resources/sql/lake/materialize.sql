@@ -1,2 +1,0 @@
-COPY (${model}
-) TO ${file} (FORMAT parquet)

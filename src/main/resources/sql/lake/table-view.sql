@@ -1,1 +1,0 @@
-CREATE OR REPLACE VIEW ${view} AS SELECT * FROM read_parquet(${file})
