@@ -30,6 +30,7 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableScan;
+import org.apache.iceberg.Transaction;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
@@ -138,13 +139,15 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
                 .withFileSizeInBytes(size(file)).withMetrics(DataFileMetrics.of(sql, file, table.schema())).build();
         String branch = auditBranch(runId);
         SnapshotRef main = table.refs().get(SnapshotRef.MAIN_BRANCH);
+        Transaction write = table.newTransaction();
         if (main != null && !table.refs().containsKey(branch)) {
-            // from main's head, so that publishing is a fast-forward; created first, as a commit to a branch that does
-            // not exist yet would count the snapshot's totals (rows, files) from nothing
-            table.manageSnapshots().createBranch(branch, main.snapshotId()).commit();
+            // from main's head, so that publishing is a fast-forward; created before the overwrite, as a commit to a
+            // branch that does not exist yet would count the snapshot's totals (rows, files) from nothing
+            write.manageSnapshots().createBranch(branch, main.snapshotId()).commit();
         }
-        table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue()).addFile(data)
+        write.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue()).addFile(data)
                 .set(RUN_ID, runId).toBranch(branch).commit();
+        write.commitTransaction();
         view(sql, layer, name, List.of(file.toString()));
         return new AuditedVersion(table, layer, name, branch, data.recordCount(), file);
     }
