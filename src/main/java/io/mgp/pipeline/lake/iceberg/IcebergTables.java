@@ -158,6 +158,67 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         return current == null ? 0 : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
     }
 
+    /** The tables the catalog holds, as {@code layer.name}, sorted. */
+    public synchronized List<String> tableNames() {
+        List<String> names = new ArrayList<>();
+        if (catalog() instanceof SupportsNamespaces namespaces) {
+            for (Namespace namespace : namespaces.listNamespaces()) {
+                catalog().listTables(namespace).forEach(id -> names.add(id.namespace() + "." + id.name()));
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /**
+     * A point in the lake's history: a branch or tag (such as {@code run-<run id>}) of one of the tables, a snapshot id
+     * of one of them, or a time ({@code 2026-12-05T07:54:20Z}). The tables that have the branch, tag or snapshot are
+     * read at it; the others as they were when it was committed.
+     */
+    public PointInTime pointInTime(String text, List<String> tables) {
+        try {
+            return new PointInTime(null, null, Instant.parse(text).toEpochMilli());
+        } catch (java.time.format.DateTimeParseException notATime) {
+            // a snapshot id, a branch or a tag
+        }
+        for (String id : tables) {
+            Table table = table(id.substring(0, id.indexOf('.')), id.substring(id.indexOf('.') + 1));
+            SnapshotRef ref = table.refs().get(text);
+            if (ref != null) {
+                return new PointInTime(text, null, table.snapshot(ref.snapshotId()).timestampMillis());
+            }
+            if (text.matches("-?\\d+") && table.snapshot(Long.parseLong(text)) != null) {
+                return new PointInTime(null, Long.parseLong(text), table.snapshot(Long.parseLong(text)).timestampMillis());
+            }
+        }
+        throw new PipelineException("no branch, tag or snapshot '" + text + "' in the tables of " + lake
+                + " (a time is written like 2026-12-05T07:54:20Z)");
+    }
+
+    /** Where a query reads the tables: a branch or tag, a snapshot id, and the time either was committed at. */
+    public record PointInTime(String ref, Long snapshotId, long millis) {
+    }
+
+    /** Registers the table as it was at that point; false when it had no version then. */
+    public boolean registerAt(Statement sql, String layer, String name, PointInTime at) throws SQLException {
+        Table table = table(layer, name);
+        if (table == null) {
+            return false;
+        }
+        TableScan scan = table.newScan();
+        if (at.ref() != null && table.refs().containsKey(at.ref())) {
+            scan = scan.useRef(at.ref());
+        } else if (at.snapshotId() != null && table.snapshot(at.snapshotId()) != null) {
+            scan = scan.useSnapshot(at.snapshotId());
+        } else if (table.history().stream().anyMatch(entry -> entry.timestampMillis() <= at.millis())) {
+            scan = scan.asOfTime(at.millis());
+        } else {
+            return false;
+        }
+        view(sql, layer, name, files(scan));
+        return true;
+    }
+
     @Override
     public List<TableVersion> history(String layer, String name) {
         Table table = table(layer, name);

@@ -1,0 +1,86 @@
+package io.mgp.pipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mgp.pipeline.ChangedSeeds;
+import io.mgp.pipeline.LakeAssertions;
+import io.mgp.pipeline.TestSeeds;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code query} on a lake two runs wrote: the second found one more session, with its results, in the source. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryCommandTest {
+
+    private Path lake;
+    private long firstGold;
+    private String firstRun;
+    private String firstSnapshot;
+
+    @BeforeAll
+    void crawlTwice(@TempDir Path lake, @TempDir Path changed) throws Exception {
+        this.lake = lake;
+        Path seeds = TestSeeds.small();
+        assertEquals(0, run(seeds).code());
+        firstGold = LakeAssertions.tableRows(lake, "gold.mgp");
+        assertEquals(0, run(ChangedSeeds.withExtraSession(seeds, changed, 25)).code());
+        assertTrue(LakeAssertions.tableRows(lake, "gold.mgp") > firstGold, "the second run added results");
+        List<String> versions = CliRun.execute("history", "gold.mgp", "--lake", lake.toString()).out().lines().toList();
+        String[] oldest = versions.get(versions.size() - 1).split(" +");
+        firstSnapshot = oldest[0];
+        firstRun = oldest[3];
+    }
+
+    @Test
+    void everyTableIsReadByItsNameAsPublished() throws Exception {
+        CliRun query = query("SELECT (SELECT count(*) FROM gold.mgp) AS gold, (SELECT count(*) FROM silver.seasons) AS seasons,"
+                + " (SELECT count(*) > 0 FROM bronze.seasons) AS bronze", "--format", "csv");
+
+        assertEquals(0, query.code(), query.err());
+        assertEquals(List.of("gold,seasons,bronze", LakeAssertions.tableRows(lake, "gold.mgp") + ","
+                + LakeAssertions.tableRows(lake, "silver.seasons") + ",true"), query.out().lines().toList());
+    }
+
+    @Test
+    void asOfARunsTagOrSnapshotTheTablesReadAsThatRunLeftThem() {
+        assertTrue(firstGold > 0);
+        for (String point : List.of("run-" + firstRun, firstSnapshot)) {
+            CliRun query = query("SELECT count(*) AS n FROM gold.mgp", "--as-of", point, "--format", "json");
+
+            assertEquals(0, query.code(), query.err());
+            assertEquals("{\"n\":" + firstGold + "}", query.out().strip(), "as of " + point);
+        }
+    }
+
+    @Test
+    void aPointNoTableHasIsOneLineError() {
+        CliRun query = query("SELECT 1", "--as-of", "run-never");
+
+        assertEquals(1, query.code());
+        query.assertOneLineError("no branch, tag or snapshot 'run-never' in the tables of " + lake);
+    }
+
+    @Test
+    void aFailingQueryIsOneLineError() {
+        CliRun query = query("SELECT * FROM gold.nothing");
+
+        assertEquals(1, query.code());
+        assertTrue(query.err().startsWith("mgp-pipeline: the query failed: Catalog Error: Table with name nothing does not exist!"),
+                query.err());
+    }
+
+    private CliRun query(String sql, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("query", sql, "--lake", lake.toString()));
+        args.addAll(List.of(options));
+        return CliRun.execute(args.toArray(String[]::new));
+    }
+
+    private CliRun run(Path seeds) {
+        return CliRun.execute("run", "--seeds", seeds.toString(), "--lake", lake.toString(), "--port", "0", "-q");
+    }
+}
