@@ -6,8 +6,6 @@ import io.mgp.pipeline.lake.TableVersion;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
 import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -41,15 +39,10 @@ final class HistoryCommand implements Callable<Integer> {
         if (name.length != 2 || name[0].isEmpty() || name[1].isEmpty()) {
             throw new ParameterException(command.commandLine(), "TABLE must be layer.name, such as silver.events, not '" + table + "'");
         }
-        String folder = lake != null ? lake : Settings.get("mgp.lake");
-        if (!Files.isDirectory(Path.of(folder))) {
-            throw new PipelineException("no lake at " + folder);
-        }
-        Lake opened = new Lake(folder);
-        String uri = Settings.get("mgp.catalog.uri");
-        if ((uri == null || uri.isBlank()) && !Files.exists(opened.catalogFile())) {
+        Lake opened = ExistingLake.open(lake);
+        if (!ExistingLake.hasCatalog(opened)) {
             throw new PipelineException("no Iceberg tables in " + opened + " yet (no " + opened.catalogFile().getFileName()
-                    + "): run 'pipeline run --lake " + folder + "' first");
+                    + "): run 'pipeline run --lake " + (lake != null ? lake : Settings.get("mgp.lake")) + "' first");
         }
         List<TableVersion> versions;
         try (IcebergTables tables = new IcebergTables(opened, "history", false, () -> LakeCatalog.open(opened, Settings::get))) {

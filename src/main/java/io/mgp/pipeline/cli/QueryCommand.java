@@ -10,8 +10,6 @@ import io.mgp.pipeline.lake.iceberg.IcebergTables;
 import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import io.mgp.pipeline.models.Node;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -54,17 +52,13 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        String folder = lake != null ? lake : Settings.get("mgp.lake");
-        if (!Files.isDirectory(Path.of(folder))) {
-            throw new PipelineException("no lake at " + folder);
-        }
-        Lake opened = new Lake(folder);
+        Lake opened = ExistingLake.open(lake);
         List<String> bronze = Project.catalog(Settings.get("mgp.project")).sources().stream().map(Node::name).toList();
         try (IcebergTables tables = new IcebergTables(opened, "query", false, () -> LakeCatalog.open(opened, Settings::get));
              Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              Statement sql = duck.createStatement()) {
             BronzeViews.register(sql, opened, bronze);
-            List<String> names = Files.exists(opened.catalogFile()) || !blank(Settings.get("mgp.catalog.uri")) ? tables.tableNames() : List.of();
+            List<String> names = ExistingLake.hasCatalog(opened) ? tables.tableNames() : List.of();
             IcebergTables.PointInTime at = asOf == null ? null : tables.pointInTime(asOf, names);
             for (String name : names) {
                 String layer = name.substring(0, name.indexOf('.'));
@@ -144,9 +138,5 @@ final class QueryCommand implements Callable<Integer> {
             return "";
         }
         return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }
