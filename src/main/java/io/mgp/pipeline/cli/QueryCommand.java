@@ -60,19 +60,24 @@ final class QueryCommand implements Callable<Integer> {
             BronzeViews.register(sql, opened, bronze);
             List<String> names = ExistingLake.hasCatalog(opened) ? tables.tableNames() : List.of();
             IcebergTables.PointInTime at = asOf == null ? null : tables.pointInTime(asOf, names);
+            List<String> absent = new ArrayList<>();
             for (String name : names) {
                 String layer = name.substring(0, name.indexOf('.'));
                 sql.execute(SqlResource.load("sql/lake/create-schema.sql", Map.of("schema", layer)));
-                if (at == null) {
-                    tables.register(sql, layer, name.substring(layer.length() + 1));
-                } else {
-                    tables.registerAt(sql, layer, name.substring(layer.length() + 1), at);
+                boolean registered = at == null ? tables.register(sql, layer, name.substring(layer.length() + 1))
+                        : tables.registerAt(sql, layer, name.substring(layer.length() + 1), at);
+                if (!registered) {
+                    absent.add(name);
                 }
+            }
+            if (at != null && !names.isEmpty() && absent.size() == names.size()) {
+                throw new PipelineException("no table of " + opened + " had a version at " + asOf);
             }
             try (ResultSet rows = sql.executeQuery(query)) {
                 print(rows, command.commandLine().getOut());
             } catch (SQLException e) {
-                throw new PipelineException("the query failed: " + PipelineException.firstLine(e), e);
+                throw new PipelineException("the query failed: " + PipelineException.firstLine(e)
+                        + (at == null || absent.isEmpty() ? "" : " (at " + asOf + ", these tables had no version: " + String.join(", ", absent) + ")"), e);
             }
         }
         return 0;
@@ -133,10 +138,12 @@ final class QueryCommand implements Callable<Integer> {
         return line.toString().stripTrailing();
     }
 
+    /** RFC 4180: NULL is an empty field, an empty string a quoted one. */
     private static String csv(String value) {
         if (value == null) {
             return "";
         }
-        return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        return value.isEmpty() || value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -58,6 +58,25 @@ class QueryCommandTest {
     }
 
     @Test
+    void asOfASnapshotOfAnotherTableTheRunsOtherTablesReadAtItsTag() {
+        List<String> versions = CliRun.execute("history", "silver.classifications", "--lake", lake.toString()).out().lines().toList();
+        String firstClassifications = versions.get(versions.size() - 1).split(" +")[0];
+
+        CliRun query = query("SELECT count(*) AS n FROM gold.mgp", "--as-of", firstClassifications, "--format", "csv");
+
+        assertEquals(0, query.code(), query.err());
+        assertEquals(List.of("n", String.valueOf(firstGold)), query.out().lines().toList(), "gold as the same run published it");
+    }
+
+    @Test
+    void aTimeBeforeAnyTableIsOneLineError() {
+        CliRun query = query("SELECT 1", "--as-of", "2000-01-01T00:00:00Z");
+
+        assertEquals(1, query.code());
+        query.assertOneLineError("no table of " + lake + " had a version at 2000-01-01T00:00:00Z");
+    }
+
+    @Test
     void aPointNoTableHasIsOneLineError() {
         CliRun query = query("SELECT 1", "--as-of", "run-never");
 

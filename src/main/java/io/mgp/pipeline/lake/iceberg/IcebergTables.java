@@ -173,30 +173,43 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
     /**
      * A point in the lake's history: a branch or tag (such as {@code run-<run id>}) of one of the tables, a snapshot id
      * of one of them, or a time ({@code 2026-12-05T07:54:20Z}). The tables that have the branch, tag or snapshot are
-     * read at it; the others as they were when it was committed.
+     * read at it; the others at the tag of the run that committed it, if they have one, or else as they were then.
      */
     public PointInTime pointInTime(String text, List<String> tables) {
         try {
-            return new PointInTime(null, null, Instant.parse(text).toEpochMilli());
+            return new PointInTime(null, null, null, Instant.parse(text).toEpochMilli());
         } catch (java.time.format.DateTimeParseException notATime) {
             // a snapshot id, a branch or a tag
         }
+        Long snapshotId = snapshotId(text);
         for (String id : tables) {
             Table table = table(id.substring(0, id.indexOf('.')), id.substring(id.indexOf('.') + 1));
             SnapshotRef ref = table.refs().get(text);
-            if (ref != null) {
-                return new PointInTime(text, null, table.snapshot(ref.snapshotId()).timestampMillis());
-            }
-            if (text.matches("-?\\d+") && table.snapshot(Long.parseLong(text)) != null) {
-                return new PointInTime(null, Long.parseLong(text), table.snapshot(Long.parseLong(text)).timestampMillis());
+            Snapshot snapshot = ref != null ? table.snapshot(ref.snapshotId()) : snapshotId != null ? table.snapshot(snapshotId) : null;
+            if (snapshot != null) {
+                String run = snapshot.summary().get(RUN_ID);
+                return new PointInTime(ref != null ? text : null, ref != null ? null : snapshotId,
+                        run == null ? null : runTag(run), snapshot.timestampMillis());
             }
         }
         throw new PipelineException("no branch, tag or snapshot '" + text + "' in the tables of " + lake
                 + " (a time is written like 2026-12-05T07:54:20Z)");
     }
 
-    /** Where a query reads the tables: a branch or tag, a snapshot id, and the time either was committed at. */
-    public record PointInTime(String ref, Long snapshotId, long millis) {
+    /** The text as a snapshot id, or null when it is not a number a snapshot id can be. */
+    private static Long snapshotId(String text) {
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    /**
+     * Where a query reads the tables: a branch or tag, or a snapshot id; the tag of the run that committed it; and
+     * when it was committed.
+     */
+    public record PointInTime(String ref, Long snapshotId, String runTag, long millis) {
     }
 
     /** Registers the table as it was at that point; false when it had no version then. */
@@ -210,6 +223,8 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
             scan = scan.useRef(at.ref());
         } else if (at.snapshotId() != null && table.snapshot(at.snapshotId()) != null) {
             scan = scan.useSnapshot(at.snapshotId());
+        } else if (at.runTag() != null && table.refs().containsKey(at.runTag())) {
+            scan = scan.useRef(at.runTag());
         } else if (table.history().stream().anyMatch(entry -> entry.timestampMillis() <= at.millis())) {
             scan = scan.asOfTime(at.millis());
         } else {
