@@ -126,6 +126,7 @@ public final class JvmLauncher {
         }
         command.addAll(archive.jvmOptions());
         command.addAll(jvmOptions);
+        // the JVM's own start time: the operating system's (ProcessHandle) counts from a boot time known to the second
         command.add("-D" + LAUNCHED + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         command.addAll(List.of("-cp", jar.toString(), "io.mgp.pipeline.Main"));
         command.addAll(Arrays.asList(args));

@@ -66,6 +66,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
     private boolean closed;
     private Thread warmUp;
     private final Map<TableIdentifier, Table> loaded = new HashMap<>();
+    private final Map<TableIdentifier, Map.Entry<Long, List<String>>> planned = new HashMap<>();
     private final java.util.Set<TableIdentifier> refreshed = new java.util.HashSet<>();
 
     /**
@@ -87,7 +88,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
     public synchronized IcebergTables warmUp(List<String> tables) {
         warmUp = new Thread(() -> {
             try {
-                tables.forEach(id -> table(id.substring(0, id.indexOf('.')), id.substring(id.indexOf('.') + 1)));
+                tables.forEach(this::table);
             } catch (RuntimeException e) {
                 // the command's own use of the catalog reports what is wrong
             }
@@ -118,7 +119,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         if (!exists(layer, name)) {
             return false;
         }
-        view(sql, layer, name, files(table(layer, name).newScan()));
+        view(sql, layer, name, publishedFiles(layer, name));
         return true;
     }
 
@@ -183,7 +184,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
         Long snapshotId = snapshotId(text);
         for (String id : tables) {
-            Table table = table(id.substring(0, id.indexOf('.')), id.substring(id.indexOf('.') + 1));
+            Table table = table(id);
             SnapshotRef ref = table.refs().get(text);
             Snapshot snapshot = ref != null ? table.snapshot(ref.snapshotId()) : snapshotId != null ? table.snapshot(snapshotId) : null;
             if (snapshot != null) {
@@ -362,6 +363,12 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         return created;
     }
 
+    /** The table named {@code layer.name}, or null when the catalog has none of that name. */
+    private Table table(String id) {
+        TableIdentifier parsed = TableIdentifier.parse(id);
+        return table(parsed.namespace().toString(), parsed.name());
+    }
+
     /** The table, or null when the catalog has none of that name. */
     private synchronized Table table(String layer, String name) {
         TableIdentifier id = TableIdentifier.of(layer, name);
@@ -391,22 +398,30 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
                 "files", files.stream().map(SqlResource::literal).collect(Collectors.joining(", ", "[", "]")))));
     }
 
-    private static List<String> files(TableScan scan) {
-        List<String> files = new ArrayList<>();
-        for (FileScanTask task : iterate(scan)) {
-            files.add(LocalFileIO.path(task.file().location()).toString());
+    /**
+     * The files of the table's published version, planned once per version: a build registers each table more than
+     * once (at the start of its session, and again after checking that every model binds).
+     */
+    private synchronized List<String> publishedFiles(String layer, String name) {
+        Snapshot current = table(layer, name).currentSnapshot();
+        Map.Entry<Long, List<String>> known = planned.get(TableIdentifier.of(layer, name));
+        if (known != null && known.getKey() == current.snapshotId()) {
+            return known.getValue();
         }
+        List<String> files = files(table(layer, name).newScan());
+        planned.put(TableIdentifier.of(layer, name), Map.entry(current.snapshotId(), files));
         return files;
     }
 
-    private static Iterable<FileScanTask> iterate(TableScan scan) {
+    /** The data files a scan of the table reads, as local paths. */
+    private static List<String> files(TableScan scan) {
+        List<String> files = new ArrayList<>();
         try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
-            List<FileScanTask> all = new ArrayList<>();
-            tasks.forEach(all::add);
-            return all;
+            tasks.forEach(task -> files.add(LocalFileIO.path(task.file().location()).toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return files;
     }
 
     private static long size(Path file) {
