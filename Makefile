@@ -10,7 +10,7 @@ MOTOGP_URL := https://raw.githubusercontent.com/andrew-a-hale/open-motogp/master
 # The Maven extension that makes `mvn camel:run` compile first (.mvn/maven.config loads it).
 MVN_EXTENSION := .mvn/ext/compile-first.jar
 
-.PHONY: run test server dev jmx bench soak seeds seeds-motogp jar check-readme clean
+.PHONY: run test postgres server dev jmx bench soak seeds seeds-motogp jar check-readme clean
 # A recipe that fails leaves no half-made target behind.
 .DELETE_ON_ERROR:
 
@@ -22,7 +22,14 @@ run: $(JAR) $(SEEDS)/seasons.parquet
 # Not quiet: Surefire's and Failsafe's "Tests run:" lines are the test report. Its own jar, so that the jar `make run`
 # uses (and its class archive) stays as it is.
 test:
+	@[ -n "$$MGP_TEST_POSTGRES_URL" ] || .ci/postgres status || echo "make test: no PostgreSQL on 127.0.0.1:55432, \
+	so the tests of the catalog on PostgreSQL are skipped ('make postgres' starts one)"
 	@mvn -B verify -Dpipeline.jar=target/verify/pipeline.jar
+
+# A private PostgreSQL server on 127.0.0.1:55432 for the tests of the lake's catalog on PostgreSQL (needs Debian's
+# postgresql package; `.ci/postgres stop` stops it).
+postgres:
+	@.ci/postgres
 
 server: $(JAR) $(SEEDS)/seasons.parquet
 	@$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT)

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "An emulated MotoGP results API and a concurrent crawl of it into a lake: bronze parquet, silver and gold"
                 + " Iceberg tables, with SQL models and data tests in dbt's manner.",
-        subcommands = {RunCommand.class, BuildCommand.class, TestCommand.class, HistoryCommand.class, QueryCommand.class, ServeCommand.class, SeedCommand.class,
+        subcommands = {RunCommand.class, BuildCommand.class, TestCommand.class, HistoryCommand.class, QueryCommand.class, MaintainCommand.class, ServeCommand.class, SeedCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
 

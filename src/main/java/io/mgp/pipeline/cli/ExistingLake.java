@@ -20,6 +20,14 @@ final class ExistingLake {
         return new Lake(folder);
     }
 
+    /** Fails unless the lake has an Iceberg catalog to read, saying how to make one. */
+    static void requireCatalog(Lake lake) {
+        if (!hasCatalog(lake)) {
+            throw new PipelineException("no Iceberg tables in " + lake + " yet (no " + lake.catalogFile().getFileName()
+                    + "): run 'pipeline run --lake " + lake + "' first");
+        }
+    }
+
     /** Whether the lake has an Iceberg catalog to read: its own file, or a catalog configured elsewhere. */
     static boolean hasCatalog(Lake lake) {
         String uri = Settings.get("mgp.catalog.uri");

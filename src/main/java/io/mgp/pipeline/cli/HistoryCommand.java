@@ -40,10 +40,7 @@ final class HistoryCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "TABLE must be layer.name, such as silver.events, not '" + table + "'");
         }
         Lake opened = ExistingLake.open(lake);
-        if (!ExistingLake.hasCatalog(opened)) {
-            throw new PipelineException("no Iceberg tables in " + opened + " yet (no " + opened.catalogFile().getFileName()
-                    + "): run 'pipeline run --lake " + (lake != null ? lake : Settings.get("mgp.lake")) + "' first");
-        }
+        ExistingLake.requireCatalog(opened);
         List<TableVersion> versions;
         try (IcebergTables tables = new IcebergTables(opened, "history", false, () -> LakeCatalog.open(opened, Settings::get))) {
             versions = tables.history(name[0], name[1]);

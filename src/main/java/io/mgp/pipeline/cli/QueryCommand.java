@@ -1,19 +1,21 @@
 package io.mgp.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.duck.AtomicFiles;
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.lake.BronzeViews;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
 import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import io.mgp.pipeline.models.Node;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,7 +34,7 @@ import picocli.CommandLine.Spec;
                 + " gold.mgp), as published now or as of a run, a branch, a snapshot or a time.")
 final class QueryCommand implements Callable<Integer> {
 
-    enum Format { table, csv, json }
+    enum Format { table, csv, json, parquet }
 
     @Spec
     CommandSpec command;
@@ -47,11 +50,25 @@ final class QueryCommand implements Callable<Integer> {
                     + " a snapshot id (see 'history'), or a time (2026-12-05T07:54:20Z). Bronze is read as it is now.")
     String asOf;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), csv or json (one object a line).")
+    @Option(names = "--branch", paramLabel = "NAME",
+            description = "Read the tables that have this branch (such as audit-<run id>) on it, the others as published.")
+    String branch;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table (default), csv, json (one object a line), or parquet (with --out).")
     Format format = Format.table;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the rows to this file (replaced once complete) instead of the terminal.")
+    String out;
 
     @Override
     public Integer call() throws SQLException {
+        if (asOf != null && branch != null) {
+            throw new ParameterException(command.commandLine(), "--as-of and --branch cannot be given together");
+        }
+        if (format == Format.parquet && out == null) {
+            throw new ParameterException(command.commandLine(), "--format parquet needs --out FILE");
+        }
         Lake opened = ExistingLake.open(lake);
         List<String> bronze = Project.catalog(Settings.get("mgp.project")).sources().stream().map(Node::name).toList();
         try (IcebergTables tables = new IcebergTables(opened, "query", false, () -> LakeCatalog.open(opened, Settings::get));
@@ -59,7 +76,9 @@ final class QueryCommand implements Callable<Integer> {
              Statement sql = duck.createStatement()) {
             BronzeViews.register(sql, opened, bronze);
             List<String> names = ExistingLake.hasCatalog(opened) ? tables.tableNames() : List.of();
-            IcebergTables.PointInTime at = asOf == null ? null : tables.pointInTime(asOf, names);
+            IcebergTables.PointInTime at = asOf != null ? tables.pointInTime(asOf, names)
+                    : branch != null ? tables.branch(branch, names) : null;
+            String point = asOf != null ? asOf : branch;
             List<String> absent = new ArrayList<>();
             for (String name : names) {
                 String layer = name.substring(0, name.indexOf('.'));
@@ -73,77 +92,65 @@ final class QueryCommand implements Callable<Integer> {
             if (at != null && !names.isEmpty() && absent.size() == names.size()) {
                 throw new PipelineException("no table of " + opened + " had a version at " + asOf);
             }
-            try (ResultSet rows = sql.executeQuery(query)) {
-                print(rows, command.commandLine().getOut());
+            try {
+                write(sql, point == null ? "" : " (at " + point + ")");
             } catch (SQLException e) {
                 throw new PipelineException("the query failed: " + PipelineException.firstLine(e)
-                        + (at == null || absent.isEmpty() ? "" : " (at " + asOf + ", these tables had no version: " + String.join(", ", absent) + ")"), e);
+                        + (at == null || absent.isEmpty() ? "" : " (at " + point + ", these tables had no version: " + String.join(", ", absent) + ")"), e);
             }
         }
         return 0;
     }
 
-    private void print(ResultSet rows, PrintWriter out) throws SQLException {
-        ResultSetMetaData columns = rows.getMetaData();
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= columns.getColumnCount(); i++) {
-            names.add(columns.getColumnLabel(i));
+    /** Writes the rows to standard output, or to {@code --out} (replaced in one rename once complete). */
+    private void write(Statement sql, String label) throws SQLException {
+        if (out == null) {
+            try (ResultSet rows = sql.executeQuery(query)) {
+                print(new QueryResults(rows), command.commandLine().getOut());
+            }
+            return;
         }
-        List<List<String>> values = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        while (rows.next()) {
-            if (format == Format.json) {
-                ObjectNode row = json.createObjectNode();
-                for (int i = 1; i <= names.size(); i++) {
-                    row.set(names.get(i - 1), json.valueToTree(rows.getObject(i) instanceof Number || rows.getObject(i) instanceof Boolean
-                            ? rows.getObject(i) : rows.getString(i)));
-                }
-                out.println(row);
+        Path target = Path.of(out).toAbsolutePath();
+        Path temporary = AtomicFiles.temporaryFor(target);
+        long count;
+        try {
+            if (format == Format.parquet) {
+                count = sql.executeUpdate(SqlResource.load("sql/query/copy-to-parquet.sql",
+                        Map.of("query", query.strip().replaceAll(";+$", ""), "file", SqlResource.literal(temporary))));
             } else {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= names.size(); i++) {
-                    row.add(rows.getString(i));
+                try (ResultSet rows = sql.executeQuery(query);
+                     PrintWriter file = new PrintWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8))) {
+                    count = print(new QueryResults(rows), file);
+                    if (file.checkError()) {
+                        throw new PipelineException("cannot write " + target);
+                    }
                 }
-                values.add(row);
             }
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new PipelineException("cannot write " + target + ": " + PipelineException.reason(e), e);
+        } catch (SQLException | RuntimeException e) {
+            deleteQuietly(temporary);
+            throw e;
         }
-        if (format == Format.csv) {
-            out.println(String.join(",", names.stream().map(QueryCommand::csv).toList()));
-            values.forEach(row -> out.println(String.join(",", row.stream().map(QueryCommand::csv).toList())));
-        } else if (format == Format.table) {
-            printTable(names, values, out);
-        }
-        out.flush();
+        AtomicFiles.publish(temporary, target);
+        command.commandLine().getOut().printf("wrote %,d row%s to %s%s%n", count, count == 1 ? "" : "s", out, label);
     }
 
-    private static void printTable(List<String> names, List<List<String>> values, PrintWriter out) {
-        int[] widths = names.stream().mapToInt(String::length).toArray();
-        for (List<String> row : values) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], String.valueOf(row.get(i)).length());
-            }
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // what was there before stays; the temporary file is only litter
         }
-        out.println(line(names, widths));
-        for (List<String> row : values) {
-            out.println(line(row.stream().map(v -> v == null ? "NULL" : v).toList(), widths));
-        }
-        out.printf("(%,d row%s)%n", values.size(), values.size() == 1 ? "" : "s");
     }
 
-    private static String line(List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", cells.get(i)));
-        }
-        return line.toString().stripTrailing();
-    }
-
-    /** RFC 4180: NULL is an empty field, an empty string a quoted one. */
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.isEmpty() || value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    private long print(QueryResults results, PrintWriter to) throws SQLException {
+        return switch (format) {
+            case table -> results.table(to);
+            case csv -> results.csv(to);
+            case json -> results.json(to);
+            case parquet -> throw new IllegalStateException("parquet is written by DuckDB");
+        };
     }
 }

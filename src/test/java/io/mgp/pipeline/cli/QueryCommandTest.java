@@ -6,7 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mgp.pipeline.ChangedSeeds;
 import io.mgp.pipeline.LakeAssertions;
 import io.mgp.pipeline.TestSeeds;
+import io.mgp.pipeline.duck.SqlResource;
+import io.mgp.pipeline.lake.Lake;
+import io.mgp.pipeline.lake.iceberg.IcebergTables;
+import io.mgp.pipeline.lake.iceberg.LakeCatalog;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +99,73 @@ class QueryCommandTest {
         assertEquals(1, query.code());
         assertTrue(query.err().startsWith("mgp-pipeline: the query failed: Catalog Error: Table with name nothing does not exist!"),
                 query.err());
+    }
+
+    @Test
+    void onABranchTheTablesThatHaveItReadItsHeadAndTheOthersAsPublished() throws Exception {
+        Lake opened = new Lake(lake.toString());
+        try (IcebergTables tables = new IcebergTables(opened, "onbranch", false, () -> LakeCatalog.open(opened, key -> null));
+             Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = duck.createStatement()) {
+            sql.execute("CREATE SCHEMA silver");
+            assertEquals("kept on branch audit-onbranch", tables.stage(sql, "silver", "seasons",
+                    "SELECT * FROM read_parquet(" + SqlResource.literal(TestSeeds.small().resolve("seasons.parquet")) + ") LIMIT 1").discard(sql));
+        }
+
+        CliRun query = query("SELECT (SELECT count(*) FROM silver.seasons) AS seasons, (SELECT count(*) FROM gold.mgp) AS gold",
+                "--branch", "audit-onbranch", "--format", "csv");
+
+        assertEquals(0, query.code(), query.err());
+        assertEquals(List.of("seasons,gold", "1," + LakeAssertions.tableRows(lake, "gold.mgp")), query.out().lines().toList());
+        assertTrue(LakeAssertions.tableRows(lake, "silver.seasons") > 1, "main is as it was");
+    }
+
+    @Test
+    void aBranchNoTableHasIsOneLineError() {
+        CliRun query = query("SELECT 1", "--branch", "audit-never");
+
+        assertEquals(1, query.code());
+        query.assertOneLineError("no branch 'audit-never' in the tables of " + lake);
+    }
+
+    @Test
+    void asParquetTheRowsGoToTheFileNamedWhichDuckDbReadsBack(@TempDir Path out) throws Exception {
+        Path file = out.resolve("gold.parquet");
+
+        CliRun query = query("SELECT * FROM gold.mgp;", "--format", "parquet", "--out", file.toString(), "--as-of", "run-" + firstRun);
+
+        assertEquals(0, query.code(), query.err());
+        assertEquals(String.format("wrote %,d rows to %s (at run-%s)", firstGold, file, firstRun), query.out().strip());
+        assertEquals(firstGold, LakeAssertions.count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(file) + ")"));
+    }
+
+    @Test
+    void aQueryThatFailsLeavesTheFileItWouldHaveReplacedAsItWas(@TempDir Path out) throws Exception {
+        Path file = out.resolve("seasons.csv");
+        assertEquals(0, query("SELECT * FROM silver.seasons ORDER BY 1", "--format", "csv", "--out", file.toString()).code());
+        String written = Files.readString(file);
+        assertTrue(written.lines().count() > 2, written);
+
+        for (String format : List.of("csv", "parquet")) {
+            CliRun failing = query("SELECT * FROM silver.nothing", "--format", format, "--out", file.toString());
+
+            assertEquals(1, failing.code(), format);
+            assertEquals(written, Files.readString(file), format);
+            try (var files = Files.list(out)) {
+                assertEquals(List.of(file), files.toList(), "no temporary file left (" + format + ")");
+            }
+        }
+    }
+
+    @Test
+    void parquetWithoutAFileAndAsOfWithBranchAreUsageErrors() {
+        for (List<String> options : List.of(List.of("--format", "parquet"), List.of("--as-of", "run-" + firstRun, "--branch", "main"))) {
+            CliRun query = query("SELECT 1", options.toArray(String[]::new));
+
+            assertEquals(2, query.code(), options.toString());
+            assertTrue(query.err().startsWith("mgp-pipeline: " + (options.contains("--branch") ? "--as-of and --branch cannot be given together"
+                    : "--format parquet needs --out FILE")), query.err());
+        }
     }
 
     private CliRun query(String sql, String... options) {

@@ -18,12 +18,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.DataFiles;
-import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Snapshot;
@@ -128,16 +125,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         String id = layer + "." + name;
         TableSchema columns = TableSchema.of(sql, id, select);
         Table table = tableFor(layer, name, columns);
-        Path file = LocalFileIO.path(table.location()).resolve("data").resolve(runId + "-" + UUID.randomUUID() + ".parquet");
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new PipelineException("cannot write " + file.getParent() + ": " + PipelineException.reason(e), e);
-        }
-        sql.execute(SqlResource.load("sql/lake/iceberg/write-data-file.sql", Map.of("model", select,
-                "file", SqlResource.literal(file), "field_ids", TableSchema.fieldIds(table.schema()))));
-        DataFile data = DataFiles.builder(table.spec()).withPath(file.toString()).withFormat(FileFormat.PARQUET)
-                .withFileSizeInBytes(size(file)).withMetrics(DataFileMetrics.of(sql, file, table.schema())).build();
+        DataFile data = DataFileWriter.write(sql, table, select, runId, null);
         String branch = auditBranch(runId);
         SnapshotRef main = table.refs().get(SnapshotRef.MAIN_BRANCH);
         Transaction write = table.newTransaction();
@@ -149,6 +137,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         write.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue()).addFile(data)
                 .set(RUN_ID, runId).toBranch(branch).commit();
         write.commitTransaction();
+        Path file = LocalFileIO.path(data.location());
         view(sql, layer, name, List.of(file.toString()));
         return new AuditedVersion(table, layer, name, branch, data.recordCount(), file);
     }
@@ -195,6 +184,18 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
         throw new PipelineException("no branch, tag or snapshot '" + text + "' in the tables of " + lake
                 + " (a time is written like 2026-12-05T07:54:20Z)");
+    }
+
+    /**
+     * A branch (such as {@code audit-<run id>}) to read the tables on: those that have it at its head, the others as
+     * published.
+     */
+    public PointInTime branch(String name, List<String> tables) {
+        if (tables.stream().noneMatch(id -> table(id).refs().containsKey(name) && table(id).refs().get(name).isBranch())) {
+            throw new PipelineException("no branch '" + name + "' in the tables of " + lake);
+        }
+        // past every commit: a table without the branch reads main's head
+        return new PointInTime(name, null, null, Long.MAX_VALUE);
     }
 
     /** The text as a snapshot id, or null when it is not a number a snapshot id can be. */
@@ -253,6 +254,11 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
         versions.sort(Comparator.comparing(TableVersion::committed).thenComparing(TableVersion::id).reversed());
         return versions;
+    }
+
+    /** Maintains the table named {@code layer.name} (see {@link TableMaintenance}), with this run's id on its commits. */
+    public Maintenance.Result maintain(Statement sql, String id, Maintenance policy) throws SQLException {
+        return new TableMaintenance(id, table(id), policy, runId).run(sql);
     }
 
     private static long count(Map<String, String> summary, String key) {
@@ -377,8 +383,22 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
         Table table = loaded.get(id);
         if (table == null && catalog().tableExists(id)) {
-            table = catalog().loadTable(id);
+            table = inLake(id, catalog().loadTable(id));
             loaded.put(id, table);
+        }
+        return table;
+    }
+
+    /**
+     * The table, if its files are in this lake: Iceberg keeps absolute paths, so a lake copied with {@code cp} still
+     * points at the original's files, and two lakes sharing one catalog would write each other's tables.
+     */
+    private Table inLake(TableIdentifier id, Table table) {
+        Path location = LocalFileIO.path(table.location()).toAbsolutePath().normalize();
+        if (!location.startsWith(lake.root())) {
+            throw new PipelineException(id + " is at " + location + ", outside the lake " + lake.root()
+                    + ": its catalog belongs to another lake (a lake copied with cp still points at the original's files;"
+                    + " start the copy over with 'run --full-refresh', or give it a catalog of its own)");
         }
         return table;
     }
@@ -424,11 +444,4 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         return files;
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

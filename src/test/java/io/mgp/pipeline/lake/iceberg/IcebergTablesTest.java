@@ -33,7 +33,7 @@ class IcebergTablesTest {
     @TempDir
     java.nio.file.Path folder;
 
-    private Lake lake;
+    Lake lake;
     private Connection duck;
     private Statement sql;
 
@@ -116,7 +116,7 @@ class IcebergTablesTest {
         try (IcebergTables tables = tables("r1")) {
             tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
         }
-        try (IcebergTables tables = new IcebergTables(lake, "r2", true, () -> LakeCatalog.open(lake, key -> null))) {
+        try (IcebergTables tables = new IcebergTables(lake, "r2", true, this::catalog)) {
             assertFalse(tables.exists("silver", "things"), "the earlier table is dropped from the catalog");
             tables.stage(sql, "silver", "things", THREE_ROWS).publish(sql);
         }
@@ -150,7 +150,7 @@ class IcebergTablesTest {
             assertEquals("silver.things: column id changes from int to string, which its Iceberg table cannot take: cast it back"
                     + " in the model, or start the lake over with 'run --full-refresh'", error.getMessage());
         }
-        try (IcebergTables tables = new IcebergTables(lake, "r3", true, () -> LakeCatalog.open(lake, key -> null))) {
+        try (IcebergTables tables = new IcebergTables(lake, "r3", true, this::catalog)) {
             tables.stage(sql, "silver", "things", retyped).publish(sql);
         }
         assertEquals("string", table("silver.things").schema().findField("id").type().toString());
@@ -175,12 +175,47 @@ class IcebergTablesTest {
         assertTrue(table.refs().containsKey("audit-r2"));
     }
 
+    @Test
+    void aLakeCopiedWithItsCatalogRefusesTheOriginalsTablesInsteadOfChangingThem(@TempDir java.nio.file.Path copy) throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+        }
+        try (var files = Files.walk(folder)) {
+            for (java.nio.file.Path file : files.toList()) {
+                java.nio.file.Path target = copy.resolve(folder.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Lake copied = new Lake(copy.toString());
+        Lake original = lake;
+        lake = copied;
+        try (IcebergTables tables = new IcebergTables(copied, "r2", false, this::catalog)) {
+            PipelineException error = assertThrows(PipelineException.class, () -> tables.exists("silver", "things"));
+
+            assertEquals("silver.things is at " + original.root().resolve("silver/things") + ", outside the lake " + copy
+                    + ": its catalog belongs to another lake (a lake copied with cp still points at the original's files;"
+                    + " start the copy over with 'run --full-refresh', or give it a catalog of its own)",
+                    error.getMessage());
+        } finally {
+            lake = original;
+        }
+    }
+
     private IcebergTables tables(String runId) {
-        return new IcebergTables(lake, runId, false, () -> LakeCatalog.open(lake, key -> null));
+        return new IcebergTables(lake, runId, false, this::catalog);
+    }
+
+    /** The lake's catalog: its own SQLite file here; on PostgreSQL in {@link IcebergTablesOnPostgresTest}. */
+    JdbcCatalog catalog() {
+        return LakeCatalog.open(lake, key -> null);
     }
 
     private Table table(String name) throws Exception {
-        try (JdbcCatalog catalog = LakeCatalog.open(lake, key -> null)) {
+        try (JdbcCatalog catalog = catalog()) {
             return catalog.loadTable(TableIdentifier.parse(name));
         }
     }
