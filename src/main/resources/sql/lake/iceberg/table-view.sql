@@ -1,1 +1,1 @@
-CREATE OR REPLACE VIEW ${view} AS SELECT * FROM read_parquet(${files}, union_by_name = true)
+CREATE OR REPLACE VIEW ${view} AS ${rows}

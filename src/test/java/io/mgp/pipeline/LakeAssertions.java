@@ -75,6 +75,20 @@ public final class LakeAssertions {
         return inCatalog(lake, catalog -> catalog.loadTable(TableIdentifier.parse(table)).refs().keySet());
     }
 
+    /** The data files of the table's published version. */
+    public static java.util.Set<String> dataFiles(Path lake, String table) {
+        return inCatalog(lake, catalog -> {
+            org.apache.iceberg.Table loaded = catalog.loadTable(TableIdentifier.parse(table));
+            java.util.Set<String> files = new java.util.TreeSet<>();
+            try (var tasks = loaded.newScan().planFiles()) {
+                tasks.forEach(task -> files.add(task.file().location()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return files;
+        });
+    }
+
     private static <T> T inCatalog(Path lake, java.util.function.Function<JdbcCatalog, T> read) {
         JdbcCatalog catalog = LakeCatalog.open(new Lake(lake.toString()), key -> null);
         try (catalog) {

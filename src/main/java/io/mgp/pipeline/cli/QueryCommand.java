@@ -105,8 +105,11 @@ final class QueryCommand implements Callable<Integer> {
     /** Writes the rows to standard output, or to {@code --out} (replaced in one rename once complete). */
     private void write(Statement sql, String label) throws SQLException {
         if (out == null) {
-            try (ResultSet rows = sql.executeQuery(query)) {
-                print(new QueryResults(rows), command.commandLine().getOut());
+            // a statement without rows (COPY … TO a file of the user's) prints nothing, as DuckDB's own shell does
+            if (sql.execute(query)) {
+                try (ResultSet rows = sql.getResultSet()) {
+                    print(new QueryResults(rows), command.commandLine().getOut());
+                }
             }
             return;
         }

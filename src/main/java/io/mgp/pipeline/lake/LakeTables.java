@@ -16,8 +16,16 @@ public interface LakeTables {
     /** Makes the published version readable as {@code layer.name} in this DuckDB session; false when there is none. */
     boolean register(Statement sql, String layer, String name) throws SQLException;
 
-    /** Writes the rows of {@code select} as the table's next version, readable as {@code layer.name} until published. */
-    Staged stage(Statement sql, String layer, String name, String select) throws SQLException;
+    /**
+     * Writes the rows of {@code select} as the table's next version, laid out and rewritten as {@code partitioning}
+     * says, readable as {@code layer.name} until published.
+     */
+    Staged stage(Statement sql, String layer, String name, String select, Partitioning partitioning) throws SQLException;
+
+    /** Writes the rows of {@code select} as the table's next version, one table rewritten whole. */
+    default Staged stage(Statement sql, String layer, String name, String select) throws SQLException {
+        return stage(sql, layer, name, select, Partitioning.NONE);
+    }
 
     /** The rows of the published version. */
     long rows(String layer, String name) throws SQLException;
@@ -29,6 +37,9 @@ public interface LakeTables {
     interface Staged {
 
         long rows();
+
+        /** What the version changed, when not the whole table ("2 of 76 partitions", "unchanged"); null otherwise. */
+        String change();
 
         /** Replaces the published version with this one, and keeps it readable as {@code layer.name}. */
         void publish(Statement sql) throws SQLException;

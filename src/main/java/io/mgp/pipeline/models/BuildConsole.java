@@ -19,8 +19,8 @@ public final class BuildConsole implements BuildListener {
     public void model(int index, int total, ModelResult result) {
         String id = result.model().id();
         switch (result.status()) {
-            case SUCCESS -> lines.info(line(index, total, "OK built " + id,
-                    String.format("%,d rows in %s", result.rows(), seconds(result.duration()))));
+            case SUCCESS -> lines.info(line(index, total, "OK built " + id, String.format("%,d rows%s in %s", result.rows(),
+                    result.message() == null ? "" : ", " + result.message(), seconds(result.duration()))));
             case ERROR -> lines.error(line(index, total, "ERROR building " + id, "ERROR in " + seconds(result.duration()))
                     + System.lineSeparator() + "          " + id + ": " + result.message());
             case SKIPPED -> lines.warn(line(index, total, "SKIP " + id, "SKIP") + "  " + result.message());

@@ -1,5 +1,6 @@
 package io.mgp.pipeline.models;
 
+import io.mgp.pipeline.lake.Partitioning;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -129,7 +130,8 @@ public final class CatalogLoader {
                 Map<String, Object> t = mapping(table, file, "a table of source " + layer);
                 String name = identifier(text(t, "name", file, "a table of source " + layer), file);
                 requireKnownKeys(t, TABLE_KEYS, file, layer + "." + name);
-                Node node = new Node(layer, name, Node.Kind.SOURCE, description(t), columns(t, file), false, null, Set.of(), file);
+                Node node = new Node(layer, name, Node.Kind.SOURCE, description(t), columns(t, file), false, Partitioning.NONE, null,
+                        Set.of(), file);
                 declare(node, file);
                 sourceYaml.put(node.id(), t);
             }
@@ -140,7 +142,7 @@ public final class CatalogLoader {
             String id = layer + "." + text(m, "name", file, "a model");
             requireKnownKeys(m, MODEL_KEYS, file, "model " + id);
             if (m.get("config") instanceof Map<?, ?> config) {
-                requireKnownKeys((Map<String, Object>) config, List.of("contract"), file, "model " + id + " config");
+                requireKnownKeys((Map<String, Object>) config, List.of("contract", "partition_by", "materialized"), file, "model " + id + " config");
             }
             if (modelYaml.put(id, m) != null) {
                 throw ProjectError.declaration(file, "model " + id + " is declared twice");
@@ -194,9 +196,32 @@ public final class CatalogLoader {
         if (contract && columns.stream().anyMatch(c -> c.dataType() == null)) {
             throw ProjectError.declaration(yamlName, "model " + id + " enforces its contract: every column needs a data_type");
         }
+        Partitioning partitioning = partitioning(id, config instanceof Map<?, ?> c ? c : Map.of(), yamlName);
+        for (String column : partitioning.columns()) {
+            if (!columns.isEmpty() && columns.stream().noneMatch(declared -> declared.name().equals(column))) {
+                throw ProjectError.declaration(yamlName, "model " + id + " is partitioned by " + column + ", which it does not declare");
+            }
+        }
         int dot = id.indexOf('.');
         return new Node(id.substring(0, dot), id.substring(dot + 1), Node.Kind.MODEL, description(yaml), columns, contract,
-                stripSemicolon(files.read(sqlFile).strip()), Set.of(), files.name(sqlFile));
+                partitioning, stripSemicolon(files.read(sqlFile).strip()),
+                Set.of(), files.name(sqlFile));
+    }
+
+    /** {@code partition_by: year} or {@code [a, b]}, and {@code materialized: table} (the default) or {@code incremental}. */
+    private static Partitioning partitioning(String id, Map<?, ?> config, String file) {
+        Object by = config.get("partition_by");
+        List<String> columns = by == null ? List.of() : by instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(by));
+        String materialized = String.valueOf(config.get("materialized") == null ? "table" : config.get("materialized"));
+        if (!List.of("table", "incremental").contains(materialized)) {
+            throw ProjectError.declaration(file, "model " + id + ": materialized must be table or incremental, got '" + materialized + "'");
+        }
+        if ("incremental".equals(materialized) && columns.isEmpty()) {
+            throw ProjectError.declaration(file, "model " + id + " is incremental by partition: it needs partition_by, the columns"
+                    + " whose changed values it rewrites");
+        }
+        return new Partitioning(columns, "incremental".equals(materialized));
     }
 
     /** The tables the model's SQL reads: each must be a declared source or model. */
@@ -209,7 +234,7 @@ public final class CatalogLoader {
             }
         }
         return new Node(model.layer(), model.name(), model.kind(), model.description(), model.columns(), model.contract(),
-                model.sql(), Collections.unmodifiableSet(new LinkedHashSet<>(reads)), model.file());
+                model.partitioning(), model.sql(), Collections.unmodifiableSet(new LinkedHashSet<>(reads)), model.file());
     }
 
     private List<Column> columns(Map<String, Object> declared, String file) {

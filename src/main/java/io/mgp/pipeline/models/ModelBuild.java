@@ -149,7 +149,7 @@ public final class ModelBuild {
                     fail(model, modelTests, start, broken);
                     return;
                 }
-                staged = tables.stage(sql, model.layer(), model.name(), model.sql());
+                staged = tables.stage(sql, model.layer(), model.name(), model.sql(), model.partitioning());
             } catch (SQLException | PipelineException e) {
                 // this model's table cannot take its rows (a column's type, the SQL): the others still build
                 fail(model, modelTests, start, PipelineException.firstLine(e));
@@ -168,7 +168,7 @@ public final class ModelBuild {
                 } else {
                     staged.publish(sql);
                     ended(new ModelResult(model, ModelResult.Status.SUCCESS, staged.rows(),
-                            Duration.ofNanos(built - start + System.nanoTime() - publishing), null));
+                            Duration.ofNanos(built - start + System.nanoTime() - publishing), staged.change()));
                 }
                 modelNanos += System.nanoTime() - publishing;
             } catch (SQLException | PipelineException e) {

@@ -1,5 +1,6 @@
 package io.mgp.pipeline.models;
 
+import io.mgp.pipeline.lake.Partitioning;
 import java.util.List;
 import java.util.Set;
 
@@ -9,9 +10,10 @@ import java.util.Set;
  *
  * @param file     the file that declares it, for messages: the model's SQL, or the sources' YAML
  * @param contract whether the declared columns and types are enforced on the model's result
+ * @param partitioning how the model's table is partitioned and rewritten ({@link Partitioning#NONE} for a source)
  */
 public record Node(String layer, String name, Kind kind, String description, List<Column> columns, boolean contract,
-                   String sql, Set<String> dependsOn, String file) {
+                   Partitioning partitioning, String sql, Set<String> dependsOn, String file) {
 
     public enum Kind { SOURCE, MODEL }
 

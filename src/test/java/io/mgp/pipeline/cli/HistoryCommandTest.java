@@ -18,11 +18,11 @@ class HistoryCommandTest {
     @Test
     void eachRunThatPublishedATableIsAVersionTaggedWithItsRunNewestFirst() throws Exception {
         assertEquals(0, CliRun.execute("run", "--seeds", TestSeeds.small().toString(), "--lake", lake.toString(), "--port", "0", "-q").code());
-        CliRun build = CliRun.execute("build", "--lake", lake.toString(), "--select", "gold.mgp");
+        CliRun build = CliRun.execute("build", "--lake", lake.toString(), "--select", "silver.seasons");
         assertEquals(0, build.code(), build.err());
-        long rows = LakeAssertions.tableRows(lake, "gold.mgp");
+        long rows = LakeAssertions.tableRows(lake, "silver.seasons");
 
-        CliRun history = CliRun.execute("history", "gold.mgp", "--lake", lake.toString());
+        CliRun history = CliRun.execute("history", "silver.seasons", "--lake", lake.toString());
 
         assertEquals(0, history.code(), history.err());
         List<String> lines = history.out().lines().toList();
@@ -33,6 +33,20 @@ class HistoryCommandTest {
                 + " +1 +1  main, run-\\1"), "the build's version is main's, tagged with its run: " + lines.get(1));
         assertTrue(lines.get(2).matches("\\d+ +\\S+ \\S+  (\\S+) +overwrite +" + rowCount + " +1 +0  run-\\1"),
                 "the first run's version keeps its tag: " + lines.get(2));
+    }
+
+    @Test
+    void aBuildThatLeavesAnIncrementalTablesRowsAsTheyWereCommitsNothingToIt() throws Exception {
+        assertEquals(0, CliRun.execute("run", "--seeds", TestSeeds.small().toString(), "--lake", lake.toString(), "--port", "0", "-q").code());
+        long years = LakeAssertions.tableCount(lake, "SELECT count(*) FROM (SELECT DISTINCT year FROM gold.mgp)", "gold.mgp");
+
+        CliRun build = CliRun.execute("build", "--lake", lake.toString(), "--select", "gold.mgp");
+
+        assertEquals(0, build.code(), build.err());
+        List<String> versions = CliRun.execute("history", "gold.mgp", "--lake", lake.toString()).out().lines().skip(1).toList();
+        assertEquals(1, versions.size(), "only the run's version: " + versions);
+        assertTrue(versions.get(0).matches(".* overwrite +[\\d,]+ +" + years + " +0  main, run-\\S+"),
+                "the run wrote one file per season's year: " + versions.get(0));
     }
 
     @Test

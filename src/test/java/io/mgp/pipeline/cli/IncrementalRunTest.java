@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,12 +93,23 @@ class IncrementalRunTest {
         Path seeds = TestSeeds.small();
         run(seeds);
         Path grown = ChangedSeeds.withExtraSession(seeds, changedSeeds, 25);
+        Map<String, Set<String>> filesBefore = new TreeMap<>();
+        for (String table : List.of("silver.classifications", "gold.mgp")) {
+            filesBefore.put(table, LakeAssertions.dataFiles(lake, table));
+        }
 
         RunReport second = run(grown);
 
         assertEquals(1, second.requestsByEndpoint().get("classification"), "only the new session's results");
         assertGoldMatchesSeeds(lake, grown);
         assertNoPartialFiles(lake);
+        for (String table : filesBefore.keySet()) {
+            Set<String> after = LakeAssertions.dataFiles(lake, table);
+            Set<String> kept = new TreeSet<>(filesBefore.get(table));
+            kept.retainAll(after);
+            assertEquals(filesBefore.get(table).size() - 1, kept.size(), table + ": every partition but the latest season's kept its file");
+            assertEquals(filesBefore.get(table).size(), after.size(), table + ": the latest season's file replaced");
+        }
     }
 
     @Test

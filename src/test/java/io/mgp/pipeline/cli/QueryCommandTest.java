@@ -158,6 +158,17 @@ class QueryCommandTest {
     }
 
     @Test
+    void aStatementWithoutRowsSuchAsACopyToAFileRunsAndPrintsNothing(@TempDir Path out) throws Exception {
+        Path file = out.resolve("seasons.csv");
+
+        CliRun copy = query("COPY (SELECT * FROM silver.seasons) TO " + SqlResource.literal(file) + " (HEADER)");
+
+        assertEquals(0, copy.code(), copy.err());
+        assertEquals("", copy.out());
+        assertEquals(LakeAssertions.tableRows(lake, "silver.seasons") + 1, Files.readAllLines(file).size());
+    }
+
+    @Test
     void parquetWithoutAFileAndAsOfWithBranchAreUsageErrors() {
         for (List<String> options : List.of(List.of("--format", "parquet"), List.of("--as-of", "run-" + firstRun, "--branch", "main"))) {
             CliRun query = query("SELECT 1", options.toArray(String[]::new));

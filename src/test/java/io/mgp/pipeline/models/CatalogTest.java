@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mgp.pipeline.lake.Partitioning;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -77,6 +78,12 @@ class CatalogTest {
         assertTrue(error.getMessage().startsWith("--select: no model or source is named 'nope'"), error.getMessage());
     }
 
+    @Test
+    void anIncrementalModelDeclaresItsPartitionColumnsAndATableModelNone() {
+        assertEquals(new Partitioning(List.of("year"), true), BUILT_IN.node("gold.mgp").partitioning());
+        assertEquals(Partitioning.NONE, BUILT_IN.node("silver.seasons").partitioning());
+    }
+
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
         "models/silver/_silver.yml | 'models: [{name: t, columns: [{name: id, data_tests: [nope]}]}]' | 2 | models/silver/_silver.yml: unknown test 'nope' on silver.t.id",
@@ -98,6 +105,9 @@ class CatalogTest {
         "models/silver/my-model.sql | SELECT 1 | 2 | models/silver/my-model.sql: 'my-model' cannot name a table",
         "models/more.yml | 'sources: [{name: raw, tables: [{name: x}]}]' | 2 | source raw: the crawl lands its tables in bronze",
         "tests/_tests.yml | 'data_tests: [{name: nothing, config: {severity: warn}}]' | 2 | tests/_tests.yml: data_tests: nothing has no file tests/nothing.sql",
+        "models/silver/_silver.yml | 'models: [{name: t, config: {materialized: view}}]' | 2 | model silver.t: materialized must be table or incremental, got 'view'",
+        "models/silver/_silver.yml | 'models: [{name: t, config: {materialized: incremental}}]' | 2 | model silver.t is incremental by partition: it needs partition_by",
+        "models/silver/_silver.yml | 'models: [{name: t, config: {partition_by: year}, columns: [{name: id}]}]' | 2 | model silver.t is partitioned by year, which it does not declare",
     })
     void aMistakeInTheProjectIsOneErrorNamingTheFile(String file, String text, int exitCode, String message) {
         ProjectFixture project = new ProjectFixture(temp)

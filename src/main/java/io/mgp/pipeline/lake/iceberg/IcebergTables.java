@@ -5,6 +5,7 @@ import io.mgp.pipeline.duck.AtomicFiles;
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
+import io.mgp.pipeline.lake.Partitioning;
 import io.mgp.pipeline.lake.TableVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
-import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
@@ -116,30 +118,39 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         if (!exists(layer, name)) {
             return false;
         }
-        view(sql, layer, name, publishedFiles(layer, name));
+        view(sql, layer, name, publishedFiles(layer, name), table(layer, name).schema());
         return true;
     }
 
     @Override
-    public Staged stage(Statement sql, String layer, String name, String select) throws SQLException {
+    public Staged stage(Statement sql, String layer, String name, String select, Partitioning partitioning) throws SQLException {
         String id = layer + "." + name;
         TableSchema columns = TableSchema.of(sql, id, select);
-        Table table = tableFor(layer, name, columns);
-        DataFile data = DataFileWriter.write(sql, table, select, runId, null);
-        String branch = auditBranch(runId);
+        Target target = tableFor(layer, name, columns, partitioning);
+        Table table = target.table();
         SnapshotRef main = table.refs().get(SnapshotRef.MAIN_BRANCH);
+        List<String> published = main == null ? List.of() : publishedFiles(layer, name);
+        VersionWriter.Written written = partitioning.incremental() && !target.reshaped() && !published.isEmpty()
+                ? VersionWriter.changedPartitions(sql, id, table, select, published, runId)
+                : VersionWriter.whole(sql, table, select, runId);
+        if (written == null) {
+            return new UnchangedVersion(rows(layer, name));
+        }
+        String branch = auditBranch(runId);
         Transaction write = table.newTransaction();
         if (main != null && !table.refs().containsKey(branch)) {
             // from main's head, so that publishing is a fast-forward; created before the overwrite, as a commit to a
             // branch that does not exist yet would count the snapshot's totals (rows, files) from nothing
             write.manageSnapshots().createBranch(branch, main.snapshotId()).commit();
         }
-        write.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue()).addFile(data)
-                .set(RUN_ID, runId).toBranch(branch).commit();
+        OverwriteFiles overwrite = write.newOverwrite().overwriteByRowFilter(written.replaced());
+        written.files().forEach(overwrite::addFile);
+        overwrite.set(RUN_ID, runId).toBranch(branch).commit();
         write.commitTransaction();
-        Path file = LocalFileIO.path(data.location());
-        view(sql, layer, name, List.of(file.toString()));
-        return new AuditedVersion(table, layer, name, branch, data.recordCount(), file);
+        List<String> files = files(table.newScan().useRef(branch));
+        view(sql, layer, name, files, table.schema());
+        long rows = count(table.snapshot(table.refs().get(branch).snapshotId()).summary(), "total-records");
+        return new AuditedVersion(table, layer, name, branch, files, rows, written.change());
     }
 
     @Override
@@ -232,7 +243,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         } else {
             return false;
         }
-        view(sql, layer, name, files(scan));
+        view(sql, layer, name, files(scan), scan.schema());
         return true;
     }
 
@@ -300,21 +311,28 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         private final String layer;
         private final String name;
         private final String branch;
+        private final List<String> files;
         private final long rows;
-        private final Path file;
+        private final String change;
 
-        AuditedVersion(Table table, String layer, String name, String branch, long rows, Path file) {
+        AuditedVersion(Table table, String layer, String name, String branch, List<String> files, long rows, String change) {
             this.table = table;
             this.layer = layer;
             this.name = name;
             this.branch = branch;
+            this.files = files;
             this.rows = rows;
-            this.file = file;
+            this.change = change;
         }
 
         @Override
         public long rows() {
             return rows;
+        }
+
+        @Override
+        public String change() {
+            return change;
         }
 
         @Override
@@ -327,9 +345,9 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
                 throw new PipelineException(layer + "." + name + ": " + e.getMessage()
                         + " (another build published it meanwhile): its audited version stays on branch " + branch, e);
             }
-            view(sql, layer, name, List.of(file.toString()));
+            view(sql, layer, name, files, table.schema());
             if ("gold".equals(layer)) {
-                exportParquet();
+                exportParquet(sql);
             }
         }
 
@@ -340,33 +358,54 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
             return "kept on branch " + branch;
         }
 
-        /** {@code <lake>/gold/<name>.parquet}: a copy of the version's one data file, replaced in one rename. */
-        private void exportParquet() {
+        /** {@code <lake>/gold/<name>.parquet}: the version's rows as one file, replaced in one rename. */
+        private void exportParquet(Statement sql) throws SQLException {
             Path target = lake.layer(layer).resolve(name + ".parquet");
             Path temporary = AtomicFiles.temporaryFor(target);
-            try {
-                Files.copy(file, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot export " + target, e);
-            }
+            sql.execute(SqlResource.load("sql/lake/iceberg/export-parquet.sql", Map.of("view", layer + "." + name,
+                    "file", SqlResource.literal(temporary))));
             AtomicFiles.publish(temporary, target);
         }
     }
 
-    private synchronized Table tableFor(String layer, String name, TableSchema columns) {
+    /** A version whose rows are the published ones: nothing is committed, and its table stays as it is. */
+    private record UnchangedVersion(long rows) implements Staged {
+
+        @Override
+        public String change() {
+            return "unchanged";
+        }
+
+        @Override
+        public void publish(Statement sql) {
+            // nothing to publish: main already holds these rows
+        }
+
+        @Override
+        public String discard(Statement sql) {
+            return "its rows are those already published";
+        }
+    }
+
+    /** The table a model is staged to, and whether its schema or partitioning just changed (its files are all rewritten). */
+    private record Target(Table table, boolean reshaped) {
+    }
+
+    private synchronized Target tableFor(String layer, String name, TableSchema columns, Partitioning partitioning) {
         TableIdentifier id = TableIdentifier.of(layer, name);
         Table table = table(layer, name);
         if (table != null) {
-            columns.evolve(table);
-            return table;
+            boolean reshaped = columns.evolve(table);
+            return new Target(table, PartitionLayout.evolve(id.toString(), table, partitioning) || reshaped);
         }
         Catalog catalog = catalog();
         if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(Namespace.of(layer))) {
             namespaces.createNamespace(Namespace.of(layer));
         }
-        Table created = catalog.createTable(id, columns.schema(), PartitionSpec.unpartitioned(), null, TABLE_PROPERTIES);
+        Schema schema = columns.schema();
+        Table created = catalog.createTable(id, schema, PartitionLayout.spec(id.toString(), schema, partitioning), null, TABLE_PROPERTIES);
         loaded.put(id, created);
-        return created;
+        return new Target(created, true);
     }
 
     /** The table named {@code layer.name}, or null when the catalog has none of that name. */
@@ -413,9 +452,11 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         return catalog;
     }
 
-    private static void view(Statement sql, String layer, String name, List<String> files) throws SQLException {
-        sql.execute(SqlResource.load("sql/lake/iceberg/table-view.sql", Map.of("view", layer + "." + name,
-                "files", files.stream().map(SqlResource::literal).collect(Collectors.joining(", ", "[", "]")))));
+    /** The table as a DuckDB view over its files; a table without files reads as empty, with its schema's columns. */
+    private static void view(Statement sql, String layer, String name, List<String> files, Schema schema) throws SQLException {
+        String rows = files.isEmpty() ? TableSchema.noRows(schema) : SqlResource.load("sql/lake/iceberg/read-files.sql",
+                Map.of("files", files.stream().map(SqlResource::literal).collect(Collectors.joining(", ", "[", "]"))));
+        sql.execute(SqlResource.load("sql/lake/iceberg/table-view.sql", Map.of("view", layer + "." + name, "rows", rows)));
     }
 
     /**
@@ -435,13 +476,16 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
 
     /** The data files a scan of the table reads, as local paths. */
     private static List<String> files(TableScan scan) {
-        List<String> files = new ArrayList<>();
+        List<FileScanTask> planned = new ArrayList<>();
         try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
-            tasks.forEach(task -> files.add(LocalFileIO.path(task.file().location()).toString()));
+            tasks.forEach(planned::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return files;
+        // in partition order, so that a table read whole (gold's export) comes in that order
+        planned.sort(Comparator.comparing((FileScanTask task) -> task.spec().partitionToPath(task.file().partition()))
+                .thenComparing(task -> task.file().location()));
+        return planned.stream().map(task -> LocalFileIO.path(task.file().location()).toString()).toList();
     }
 
 }

@@ -54,11 +54,11 @@ final class SmallFiles {
 
     /** Rewrites one group as one file and commits the swap on main; the rows are the same, or nothing is committed. */
     static void compact(Statement sql, Table table, List<DataFile> group, String runId) throws SQLException {
-        String columns = table.schema().columns().stream().map(column -> '"' + column.name().replace("\"", "\"\"") + '"')
+        String columns = table.schema().columns().stream().map(column -> DataFileWriter.quoted(column.name()))
                 .collect(Collectors.joining(", "));
         String files = group.stream().map(file -> io.mgp.pipeline.duck.SqlResource.literal(LocalFileIO.path(file.location())))
                 .collect(Collectors.joining(", ", "[", "]"));
-        DataFile merged = DataFileWriter.write(sql, table,
+        DataFile merged = DataFileWriter.writeOne(sql, table,
                 "SELECT " + columns + " FROM read_parquet(" + files + ", union_by_name = true)", runId, group.get(0).partition());
         long rows = group.stream().mapToLong(DataFile::recordCount).sum();
         if (merged.recordCount() != rows) {

@@ -57,8 +57,8 @@ final class TableSchema {
         return new Schema(fields);
     }
 
-    /** Evolves an existing table to these columns, in one schema commit when anything changes. */
-    void evolve(Table existing) {
+    /** Evolves an existing table to these columns, in one schema commit when anything changes; returns whether it did. */
+    boolean evolve(Table existing) {
         Schema current = existing.schema();
         UpdateSchema update = existing.updateSchema();
         boolean changed = false;
@@ -86,12 +86,37 @@ final class TableSchema {
         if (changed) {
             update.commit();
         }
+        return changed;
     }
 
     /** DuckDB's {@code FIELD_IDS} option for the table's schema: readers match columns by these ids, not positions. */
     static String fieldIds(Schema schema) {
         return schema.columns().stream().map(f -> "\"" + f.name().replace("\"", "\"\"") + "\": " + f.fieldId())
                 .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    /** A query with the schema's columns, typed as DuckDB reads them, and no rows: a table without data files. */
+    static String noRows(Schema schema) {
+        return schema.columns().stream().map(field -> "CAST(NULL AS " + duckType(field.type()) + ") AS " + DataFileWriter.quoted(field.name()))
+                .collect(Collectors.joining(", ", "SELECT ", " WHERE false"));
+    }
+
+    private static String duckType(Type type) {
+        return switch (type.typeId()) {
+            case BOOLEAN -> "BOOLEAN";
+            case INTEGER -> "INTEGER";
+            case LONG -> "BIGINT";
+            case FLOAT -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case STRING -> "VARCHAR";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> ((Types.TimestampType) type).shouldAdjustToUTC() ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP";
+            case UUID -> "UUID";
+            case BINARY -> "BLOB";
+            case DECIMAL -> "DECIMAL(" + ((Types.DecimalType) type).precision() + ", " + ((Types.DecimalType) type).scale() + ")";
+            default -> throw new IllegalArgumentException("no DuckDB type for " + type + ": no model makes one");
+        };
     }
 
     private static Type icebergType(String table, String column, String duckType) {

@@ -116,7 +116,7 @@ class TableMaintenanceTest {
     void smallFilesOfMainAreMergedIntoOneWithTheSameRowsAndTheRunsTagStillReadsItsVersion() throws Exception {
         try (JdbcCatalog catalog = LakeCatalog.open(lake, key -> null)) {
             Table table = catalog.loadTable(TableIdentifier.parse("silver.things"));
-            DataFile appended = DataFileWriter.write(sql, table, THREE_ROWS, "r2", null);
+            DataFile appended = DataFileWriter.writeOne(sql, table, THREE_ROWS, "r2", null);
             table.newAppend().appendFile(appended).commit();
             assertEquals(2, table.currentSnapshot().dataManifests(table.io()).size());
         }

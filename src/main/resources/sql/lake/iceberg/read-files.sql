@@ -1,0 +1,1 @@
+SELECT * FROM read_parquet(${files}, union_by_name = true)
