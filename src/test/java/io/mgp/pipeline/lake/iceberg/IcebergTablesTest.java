@@ -9,48 +9,17 @@ import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.jdbc.JdbcCatalog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class IcebergTablesTest {
+class IcebergTablesTest extends LakeTablesFixture {
 
     private static final String TWO_ROWS = "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS t(id, name)";
     private static final String THREE_ROWS = "SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (3, 'c')) AS t(id, name)";
-
-    @TempDir
-    java.nio.file.Path folder;
-
-    Lake lake;
-    private Connection duck;
-    private Statement sql;
-
-    @BeforeEach
-    void openDuckDb() throws SQLException {
-        lake = new Lake(folder.toString());
-        duck = DriverManager.getConnection("jdbc:duckdb:");
-        sql = duck.createStatement();
-        sql.execute("CREATE SCHEMA silver");
-        sql.execute("CREATE SCHEMA gold");
-    }
-
-    @AfterEach
-    void closeDuckDb() throws SQLException {
-        sql.close();
-        duck.close();
-    }
 
     @Test
     void aPublishedVersionIsMainTaggedWithItsRunWhoseIdItsSnapshotCarries() throws Exception {
@@ -176,6 +145,44 @@ class IcebergTablesTest {
     }
 
     @Test
+    void aReaderWhileVersionsArePublishedSeesOneWholeVersionEachTime() throws Exception {
+        int versions = 6;
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (java.sql.Connection own = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                 java.sql.Statement read = own.createStatement()) {
+                read.execute("CREATE SCHEMA silver");
+                while (writing.get()) {
+                    try (IcebergTables tables = tables("reader")) {
+                        if (tables.register(read, "silver", "versions")) {
+                            try (java.sql.ResultSet rows = read.executeQuery("SELECT count(*) || ' ' || min(v) || ' ' || max(v) FROM silver.versions")) {
+                                rows.next();
+                                seen.add(rows.getString(1));
+                            }
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                seen.add("failed: " + e);
+            }
+        });
+        reader.start();
+        for (int v = 1; v <= versions; v++) {
+            try (IcebergTables tables = tables("w" + v)) {
+                tables.stage(sql, "silver", "versions", "SELECT " + v + " AS v, i FROM range(1000) AS t(i)").publish(sql);
+            }
+        }
+        writing.set(false);
+        reader.join();
+
+        assertTrue(seen.stream().distinct().count() > 1, "reads while versions were published: " + seen);
+        for (String read : seen) {
+            assertTrue(read.matches("1000 (\\d+) \\1"), "a whole version, and one only: " + read);
+        }
+    }
+
+    @Test
     void aLakeCopiedWithItsCatalogRefusesTheOriginalsTablesInsteadOfChangingThem(@TempDir java.nio.file.Path copy) throws Exception {
         try (IcebergTables tables = tables("r1")) {
             tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
@@ -202,28 +209,6 @@ class IcebergTablesTest {
                     error.getMessage());
         } finally {
             lake = original;
-        }
-    }
-
-    private IcebergTables tables(String runId) {
-        return new IcebergTables(lake, runId, false, this::catalog);
-    }
-
-    /** The lake's catalog: its own SQLite file here; on PostgreSQL in {@link IcebergTablesOnPostgresTest}. */
-    JdbcCatalog catalog() {
-        return LakeCatalog.open(lake, key -> null);
-    }
-
-    private Table table(String name) throws Exception {
-        try (JdbcCatalog catalog = catalog()) {
-            return catalog.loadTable(TableIdentifier.parse(name));
-        }
-    }
-
-    private long count(String query) throws SQLException {
-        try (ResultSet result = sql.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
         }
     }
 }

@@ -6,51 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mgp.pipeline.PipelineException;
-import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
 import io.mgp.pipeline.lake.Partitioning;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.jdbc.JdbcCatalog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Tables partitioned by a column, rewritten whole or, incrementally, only where their rows changed. */
-class PartitionedTablesTest {
+class PartitionedTablesTest extends LakeTablesFixture {
 
     private static final Partitioning BY_YEAR = new Partitioning(List.of("year"), true);
     private static final String THREE_YEARS = "SELECT * FROM (VALUES (2020, 'a'), (2020, 'b'), (2021, 'c'), (NULL, 'd')) AS t(year, name)";
-
-    @TempDir
-    Path folder;
-
-    private Lake lake;
-    private Connection duck;
-    private Statement sql;
-
-    @BeforeEach
-    void openDuckDb() throws SQLException {
-        lake = new Lake(folder.toString());
-        duck = DriverManager.getConnection("jdbc:duckdb:");
-        sql = duck.createStatement();
-        sql.execute("CREATE SCHEMA gold");
-    }
-
-    @AfterEach
-    void closeDuckDb() throws SQLException {
-        sql.close();
-        duck.close();
-    }
 
     @Test
     void eachPartitionIsAFileHoldingItsColumnAndANullValueIsAPartitionToo() throws Exception {
@@ -144,14 +113,8 @@ class PartitionedTablesTest {
         }
     }
 
-    private IcebergTables tables(String runId) {
-        return new IcebergTables(lake, runId, false, () -> LakeCatalog.open(lake, key -> null));
-    }
-
     private Table table() throws Exception {
-        try (JdbcCatalog catalog = LakeCatalog.open(lake, key -> null)) {
-            return catalog.loadTable(TableIdentifier.parse("gold.things"));
-        }
+        return table("gold.things");
     }
 
     private static Map<String, String> totals(Table table) {
@@ -167,12 +130,5 @@ class PartitionedTablesTest {
             }
         }
         return rows;
-    }
-
-    private long count(String query) throws SQLException {
-        try (ResultSet result = sql.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 }

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mgp.pipeline.lake.Lake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -20,38 +16,19 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.jdbc.JdbcCatalog;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TableMaintenanceTest {
+class TableMaintenanceTest extends LakeTablesFixture {
 
     private static final String TWO_ROWS = "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS t(id, name)";
     private static final String THREE_ROWS = "SELECT * FROM (VALUES (3, 'c'), (4, 'd'), (5, 'e')) AS t(id, name)";
 
-    @TempDir
-    Path folder;
-
-    private Lake lake;
-    private Connection duck;
-    private Statement sql;
-
     @BeforeEach
     void publishOneVersion() throws SQLException {
-        lake = new Lake(folder.toString());
-        duck = DriverManager.getConnection("jdbc:duckdb:");
-        sql = duck.createStatement();
-        sql.execute("CREATE SCHEMA silver");
         try (IcebergTables tables = tables("r1")) {
             tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
         }
-    }
-
-    @AfterEach
-    void closeDuckDb() throws SQLException {
-        sql.close();
-        duck.close();
     }
 
     @Test
@@ -144,14 +121,8 @@ class TableMaintenanceTest {
         }
     }
 
-    private IcebergTables tables(String runId) {
-        return new IcebergTables(lake, runId, false, () -> LakeCatalog.open(lake, key -> null));
-    }
-
     private Table table() throws Exception {
-        try (JdbcCatalog catalog = LakeCatalog.open(lake, key -> null)) {
-            return catalog.loadTable(TableIdentifier.parse("silver.things"));
-        }
+        return table("silver.things");
     }
 
     private static Path onlyAddedFile(Table table, long snapshotId) {
@@ -164,10 +135,7 @@ class TableMaintenanceTest {
                 tables.register(sql, "silver", "things");
             }
         }
-        try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM silver.things")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return count("SELECT count(*) FROM silver.things");
     }
 
     private boolean viewExists() throws SQLException {
