@@ -41,6 +41,32 @@ final class OrphanFiles {
         }
     }
 
+    /**
+     * Deletes the empty folders under the table's {@code data/} folder last changed before the cutoff: what deleted
+     * files of a partitioned version leave (a build running now creates its folder before it writes into it).
+     */
+    static void removeEmptyFolders(Table table, Instant cutoff) {
+        Path data = LocalFileIO.path(table.location()).toAbsolutePath().normalize().resolve("data");
+        if (!Files.isDirectory(data)) {
+            return;
+        }
+        try (Stream<Path> folders = Files.walk(data)) {
+            // deepest first, so that a folder emptied by its subfolders' removal goes too: the times are read before,
+            // as a removal changes its parent's
+            List<Path> old = folders.filter(Files::isDirectory).filter(folder -> !folder.equals(data))
+                    .filter(folder -> modified(folder).isBefore(cutoff)).sorted(java.util.Comparator.reverseOrder()).toList();
+            for (Path folder : old) {
+                try (Stream<Path> entries = Files.list(folder)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(folder);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot tidy " + data, e);
+        }
+    }
+
     private static Set<Path> reachable(Table table) {
         Set<String> locations = new HashSet<>();
         locations.add(((HasTableOperations) table).operations().current().metadataFileLocation());

@@ -19,7 +19,7 @@ import org.apache.iceberg.Transaction;
 /**
  * {@code maintain} on one table, in Iceberg's order: remove the audit branches older than the cutoff (failed audits
  * kept for inspection), expire the snapshots no branch or tag needs, compact small files, rewrite main's manifests
- * into one per partition spec, and delete the orphan files.
+ * into one per partition spec, and delete the orphan files and the empty folders they leave.
  */
 final class TableMaintenance {
 
@@ -51,6 +51,7 @@ final class TableMaintenance {
         long bytes = orphans.stream().mapToLong(TableMaintenance::size).sum();
         if (!policy.dryRun()) {
             orphans.forEach(orphan -> table.io().deleteFile(orphan.toString()));
+            OrphanFiles.removeEmptyFolders(table, policy.cutoff());
         }
         return new Maintenance.Result(id, expired, deleted.get(), branches.size(), groups.stream().mapToInt(List::size).sum(),
                 groups.size(), manifests, manifestsAfter, orphans.size(), bytes);

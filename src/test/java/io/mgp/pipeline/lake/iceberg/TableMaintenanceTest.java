@@ -73,6 +73,10 @@ class TableMaintenanceTest extends LakeTablesFixture {
         Path old = Files.writeString(data.resolve("left-by-a-killed-build.parquet"), "x");
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         Path young = Files.writeString(data.resolve("being-written.parquet"), "y");
+        Path emptied = Files.createDirectories(data.resolve("r0-folder/year=2020"));
+        Files.setLastModifiedTime(emptied, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        Files.setLastModifiedTime(emptied.getParent(), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        Path youngFolder = Files.createDirectories(data.resolve("r9-being-written"));
         Maintenance keepingADay = new Maintenance(Instant.now().minus(Duration.ofDays(1)), 1, true);
 
         Maintenance.Result dryRun = maintain(keepingADay);
@@ -86,6 +90,8 @@ class TableMaintenanceTest extends LakeTablesFixture {
         assertEquals(1, done.orphanFiles());
         assertFalse(Files.exists(old));
         assertTrue(Files.exists(young));
+        assertFalse(Files.exists(emptied.getParent()), "an old empty folder goes, with its empty subfolders");
+        assertTrue(Files.exists(youngFolder), "a folder a build may be about to write into stays");
         assertEquals(2, count(), "every referenced file stays");
     }
 
