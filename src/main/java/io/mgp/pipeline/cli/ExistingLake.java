@@ -2,22 +2,33 @@ package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.lake.Lake;
+import io.mgp.pipeline.lake.iceberg.IcebergTables;
+import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
-/** The lake a reading command ({@code history}, {@code query}) reads: it must exist, and the command creates nothing. */
+/**
+ * The lake a command on existing tables ({@code history}, {@code query}, {@code maintain}) works on, from its
+ * {@code --lake}: it must exist, and the command creates no lake.
+ */
 final class ExistingLake {
 
-    private ExistingLake() {
-    }
+    @Option(names = "--lake", paramLabel = "DIR", description = "The lake (default: lake).")
+    String lake;
 
     /** The lake of {@code --lake}, or of {@code mgp.lake}; a folder that does not exist is an error. */
-    static Lake open(String option) {
-        String folder = option != null ? option : Settings.get("mgp.lake");
+    Lake open() {
+        String folder = lake != null ? lake : Settings.get("mgp.lake");
         if (!Files.isDirectory(Path.of(folder))) {
             throw new PipelineException("no lake at " + folder);
         }
         return new Lake(folder);
+    }
+
+    /** The lake's Iceberg tables, with the {@code mgp.catalog.*} settings; {@code runId} names the commits made. */
+    static IcebergTables tables(Lake lake, String runId) {
+        return new IcebergTables(lake, runId, false, () -> LakeCatalog.open(lake, Settings::get));
     }
 
     /** Fails unless the lake has an Iceberg catalog to read, saying how to make one. */

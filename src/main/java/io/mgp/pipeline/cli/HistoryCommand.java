@@ -4,13 +4,13 @@ import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.TableVersion;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
-import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +30,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TABLE", description = "The table, as layer.name: silver.events, gold.mgp.")
     String table;
 
-    @Option(names = "--lake", paramLabel = "DIR", description = "The lake to read (default: lake).")
-    String lake;
+    @Mixin
+    ExistingLake lake;
 
     @Override
     public Integer call() {
@@ -39,10 +39,10 @@ final class HistoryCommand implements Callable<Integer> {
         if (name.length != 2 || name[0].isEmpty() || name[1].isEmpty()) {
             throw new ParameterException(command.commandLine(), "TABLE must be layer.name, such as silver.events, not '" + table + "'");
         }
-        Lake opened = ExistingLake.open(lake);
+        Lake opened = lake.open();
         ExistingLake.requireCatalog(opened);
         List<TableVersion> versions;
-        try (IcebergTables tables = new IcebergTables(opened, "history", false, () -> LakeCatalog.open(opened, Settings::get))) {
+        try (IcebergTables tables = ExistingLake.tables(opened, "history")) {
             versions = tables.history(name[0], name[1]);
         }
         if (versions.isEmpty()) {

@@ -3,7 +3,6 @@ package io.mgp.pipeline.cli;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeLock;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
-import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import io.mgp.pipeline.lake.iceberg.Maintenance;
 import io.mgp.pipeline.run.RunReport;
 import java.io.PrintWriter;
@@ -22,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,8 +38,8 @@ final class MaintainCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--lake", paramLabel = "DIR", description = "The lake to maintain (default: lake).")
-    String lake;
+    @Mixin
+    ExistingLake lake;
 
     @Option(names = "--dry-run", description = "Change nothing: say what would be done.")
     boolean dryRun;
@@ -60,7 +60,7 @@ final class MaintainCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--retain-last must be at least 1, got " + retainLast);
         }
         long started = System.nanoTime();
-        Lake opened = ExistingLake.open(lake);
+        Lake opened = lake.open();
         ExistingLake.requireCatalog(opened);
         Maintenance policy = new Maintenance(Instant.now().minus(age), retainLast, dryRun);
         PrintWriter out = command.commandLine().getOut();
@@ -69,7 +69,7 @@ final class MaintainCommand implements Callable<Integer> {
         List<Maintenance.Result> results = new ArrayList<>();
         // a build running meanwhile could see its new files taken for orphans, or publish over a compaction
         LakeLock lock = dryRun ? null : LakeLock.acquire(opened.root());
-        try (IcebergTables tables = new IcebergTables(opened, new RunReport().runId(), false, () -> LakeCatalog.open(opened, Settings::get));
+        try (IcebergTables tables = ExistingLake.tables(opened, new RunReport().runId());
              Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              Statement sql = duck.createStatement()) {
             for (String table : tables.tableNames()) {

@@ -6,7 +6,6 @@ import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.lake.BronzeViews;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
-import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import io.mgp.pipeline.models.Node;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,8 +42,8 @@ final class QueryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SQL", description = "The query, such as \"SELECT count(*) FROM gold.mgp\".")
     String query;
 
-    @Option(names = "--lake", paramLabel = "DIR", description = "The lake to read (default: lake).")
-    String lake;
+    @Mixin
+    ExistingLake lake;
 
     @Option(names = "--as-of", paramLabel = "POINT",
             description = "Read silver and gold as they were: a run's tag (run-<run id>), a branch (audit-<run id>),"
@@ -69,9 +69,9 @@ final class QueryCommand implements Callable<Integer> {
         if (format == Format.parquet && out == null) {
             throw new ParameterException(command.commandLine(), "--format parquet needs --out FILE");
         }
-        Lake opened = ExistingLake.open(lake);
+        Lake opened = lake.open();
         List<String> bronze = Project.catalog(Settings.get("mgp.project")).sources().stream().map(Node::name).toList();
-        try (IcebergTables tables = new IcebergTables(opened, "query", false, () -> LakeCatalog.open(opened, Settings::get));
+        try (IcebergTables tables = ExistingLake.tables(opened, "query");
              Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              Statement sql = duck.createStatement()) {
             BronzeViews.register(sql, opened, bronze);

@@ -47,8 +47,8 @@ final class DataFileWriter {
             return List.of(writeOne(sql, table, select, prefix, null));
         }
         Path folder = folder(table).resolve(prefix + "-" + UUID.randomUUID());
-        String columns = spec.fields().stream().map(field -> quoted(table.schema().findColumnName(field.sourceId())))
-                .collect(Collectors.joining(", "));
+        // a spec evolved from another keeps the fields it dropped, as void ones that hold no value
+        String columns = PartitionLayout.columns(spec, table.schema()).stream().map(DataFileWriter::quoted).collect(Collectors.joining(", "));
         sql.execute(SqlResource.load("sql/lake/iceberg/write-partitioned-data-files.sql", Map.of("model", select,
                 "folder", SqlResource.literal(folder), "partition_columns", columns, "field_ids", TableSchema.fieldIds(table.schema()))));
         List<Path> files = parquetFiles(folder);
@@ -95,8 +95,9 @@ final class DataFileWriter {
             while (rows.next()) {
                 PartitionData partition = new PartitionData(spec.partitionType());
                 List<PartitionField> fields = spec.fields();
+                int column = 2;
                 for (int i = 0; i < fields.size(); i++) {
-                    partition.set(i, rows.getObject(i + 2));
+                    partition.set(i, fields.get(i).transform().isVoid() ? null : rows.getObject(column++));
                 }
                 if (partitions.put(byName.get(rows.getString(1)), partition) != null) {
                     throw new IllegalStateException(rows.getString(1) + " holds more than one partition");

@@ -147,7 +147,10 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         written.files().forEach(overwrite::addFile);
         overwrite.set(RUN_ID, runId).toBranch(branch).commit();
         write.commitTransaction();
-        List<String> files = files(table.newScan().useRef(branch));
+        // a whole version is the files just written; a partial one also keeps the published files of other partitions
+        List<String> files = written.whole()
+                ? written.files().stream().map(file -> LocalFileIO.path(file.location()).toString()).toList()
+                : files(table.newScan().useRef(branch));
         view(sql, layer, name, files, table.schema());
         long rows = count(table.snapshot(table.refs().get(branch).snapshotId()).summary(), "total-records");
         return new AuditedVersion(table, layer, name, branch, files, rows, written.change());

@@ -25,6 +25,11 @@ final class VersionWriter {
      * the whole table is rewritten).
      */
     record Written(List<DataFile> files, Expression replaced, String change) {
+
+        /** Whether these files are the whole version, replacing every row. */
+        boolean whole() {
+            return replaced.op() == Expression.Operation.TRUE;
+        }
     }
 
     private VersionWriter() {

@@ -84,6 +84,20 @@ class PartitionedTablesTest extends LakeTablesFixture {
     }
 
     @Test
+    void aTablePartitionedAnotherWayIsRewrittenWholeUnderTheNewColumnOnly() throws Exception {
+        publish("r1", THREE_YEARS);
+
+        try (IcebergTables tables = tables("r2")) {
+            tables.stage(sql, "gold", "things", THREE_YEARS, new Partitioning(List.of("name"), true)).publish(sql);
+        }
+
+        Table table = table();
+        assertEquals(List.of("name"), PartitionLayout.columns(table.spec(), table.schema()));
+        assertEquals(Map.of("total-data-files", "4", "total-records", "4"), totals(table));
+        assertEquals(List.of("2020 a", "2020 b", "2021 c"), rows().subList(0, 3));
+    }
+
+    @Test
     void aVersionWithoutRowsIsAnEmptyTableThatReadsAsEmpty() throws Exception {
         publish("r1", THREE_YEARS + " WHERE false");
 
