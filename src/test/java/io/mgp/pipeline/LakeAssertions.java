@@ -31,15 +31,21 @@ public final class LakeAssertions {
 
     /** Gold equals, as a multiset, the join computed directly on the seed files. */
     public static void assertGoldMatchesSeeds(Path lake, Path seeds) throws SQLException {
+        Path exported = lake.resolve("gold/mgp.parquet");
+        assertGoldFileMatchesSeeds(exported, seeds);
+        assertEquals(parquetRows(exported), tableCount(lake, "SELECT count(*) FROM gold.mgp", "gold.mgp"),
+                "the exported gold is the Iceberg table's");
+    }
+
+    /** A parquet file of gold's rows equals, as a multiset, the join computed directly on the seed files. */
+    public static void assertGoldFileMatchesSeeds(Path goldFile, Path seeds) throws SQLException {
         String expected = SqlResource.load("sql/gold-from-seeds.sql",
                 Map.of("seeds", SqlResource.literal(seeds.toAbsolutePath())));
-        String gold = "SELECT * FROM read_parquet(" + SqlResource.literal(lake.resolve("gold/mgp.parquet")) + ")";
+        String gold = "SELECT * FROM read_parquet(" + SqlResource.literal(goldFile) + ")";
         assertEquals(count("SELECT count(*) FROM (" + expected + ")"), count("SELECT count(*) FROM (" + gold + ")"),
                 "gold rows");
         assertEquals(0, count("SELECT count(*) FROM ((" + expected + ") EXCEPT ALL (" + gold + "))"), "rows missing from gold");
         assertEquals(0, count("SELECT count(*) FROM ((" + gold + ") EXCEPT ALL (" + expected + "))"), "rows gold should not have");
-        assertEquals(count("SELECT count(*) FROM (" + gold + ")"), tableCount(lake, "SELECT count(*) FROM gold.mgp", "gold.mgp"),
-                "the exported gold is the Iceberg table's");
     }
 
     /** A count over the published versions of the lake's Iceberg tables named, each readable by its name (silver.events). */
@@ -87,6 +93,27 @@ public final class LakeAssertions {
             }
             return files;
         });
+    }
+
+    /** The data files of every snapshot the table keeps, on any branch or tag: what its folder may hold. */
+    public static java.util.Set<Path> referencedDataFiles(Path lake, String table) {
+        return inCatalog(lake, catalog -> {
+            org.apache.iceberg.Table loaded = catalog.loadTable(TableIdentifier.parse(table));
+            java.util.Set<Path> files = new java.util.TreeSet<>();
+            for (org.apache.iceberg.Snapshot snapshot : loaded.snapshots()) {
+                try (var tasks = loaded.newScan().useSnapshot(snapshot.snapshotId()).planFiles()) {
+                    tasks.forEach(task -> files.add(Path.of(task.file().location().replaceFirst("^file:", ""))));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return files;
+        });
+    }
+
+    /** What {@code read} finds in the table as the lake's catalog holds it now. */
+    public static <T> T table(Path lake, String table, java.util.function.Function<org.apache.iceberg.Table, T> read) {
+        return inCatalog(lake, catalog -> read.apply(catalog.loadTable(TableIdentifier.parse(table))));
     }
 
     private static <T> T inCatalog(Path lake, java.util.function.Function<JdbcCatalog, T> read) {

@@ -88,8 +88,10 @@ abstract class ModelCommand implements Callable<Integer> {
                 result.models().isEmpty() ? "" : "models " + seconds(result.modelTime().toNanos()) + ", ",
                 "tests " + seconds(result.testTime().toNanos())));
         if (!result.models().isEmpty()) {
-            long built = result.models().stream().filter(m -> m.status() == ModelResult.Status.SUCCESS).count();
-            out.append(String.format("  Models     %,d: built %,d, not built %,d%n", result.models().size(), built, result.models().size() - built));
+            long published = result.models().stream().filter(m -> m.status() == ModelResult.Status.SUCCESS).count();
+            long held = result.models().stream().filter(m -> m.status() == ModelResult.Status.HELD).count();
+            out.append(String.format("  Models     %,d: built %,d, not built %,d%s%n", result.models().size(), published + held,
+                    result.models().size() - published - held, held == 0 ? "" : String.format(", held back %,d", held)));
         }
         out.append(QualitySummary.render(report));
         BuildRecords records = new BuildRecords(lake.root());

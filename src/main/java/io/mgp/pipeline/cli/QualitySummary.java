@@ -29,7 +29,8 @@ final class QualitySummary {
                 out.append(String.format("  %-10s %s: %s%n", test.status().equals("warn") ? "Warn" : "Error", test.name(), outcome(test)));
             }
         }
-        report.modelFailures().forEach(failure -> out.append(String.format("  Not built  %s%n", failure)));
+        report.modelFailures().forEach(failure -> out.append(String.format("  %-10s %s%n",
+                failure.status().equals("held") ? "Held back" : "Not built", failure)));
         return out.toString();
     }
 

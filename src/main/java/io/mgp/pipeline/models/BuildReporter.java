@@ -2,7 +2,7 @@ package io.mgp.pipeline.models;
 
 import io.mgp.pipeline.run.RunReport;
 
-/** Shows each model and test on the console as it ends, and records it in the run report (and so in the metrics). */
+/** Shows each model and test on the console as it ends, and records it in the run report (and so in the metrics): a model once the build ended. */
 public final class BuildReporter implements BuildListener {
 
     private final BuildConsole console = new BuildConsole();
@@ -15,11 +15,17 @@ public final class BuildReporter implements BuildListener {
     @Override
     public void model(int index, int total, ModelResult result) {
         console.model(index, total, result);
-        Node model = result.model();
-        if (result.status() == ModelResult.Status.SUCCESS) {
-            report.modelBuilt(model.layer(), model.name(), result.rows(), result.duration());
-        } else {
-            report.modelFailed(model.id(), result.status().toString(), result.message());
+    }
+
+    @Override
+    public void ended(BuildResult result) {
+        for (ModelResult model : result.models()) {
+            Node node = model.model();
+            if (model.status() == ModelResult.Status.SUCCESS) {
+                report.modelBuilt(node.layer(), node.name(), model.rows(), model.duration());
+            } else {
+                report.modelFailed(node.id(), model.status().toString(), model.message());
+            }
         }
     }
 

@@ -20,9 +20,11 @@ import java.util.Set;
 
 /**
  * Builds models and runs data tests in one DuckDB session, where every table of the lake is readable by name
- * ({@code bronze.events}, {@code silver.events}). Each model is written as a staged version, its tests run on it, and
- * it is published only if no error test failed: otherwise the published version stays, and every model that reads it
- * is skipped. A source's tests run before the models that read it.
+ * ({@code bronze.events}, {@code silver.events}): write-audit-publish over the whole build. Each model is written as a
+ * staged version, and its tests run on it; a model whose build or error test fails is set aside, and every model that
+ * reads it is skipped. Only when the whole build passed its audit are its versions published, in build order;
+ * otherwise none is, and the published tables stay exactly as they were. A source's tests run before the models that
+ * read it.
  */
 public final class ModelBuild {
 
@@ -105,6 +107,10 @@ public final class ModelBuild {
         }
     }
 
+    /** A model's version that passed its audit, not yet published, and where its result is in the build's. */
+    private record Audited(int index, ModelResult result, LakeTables.Staged staged) {
+    }
+
     /** One command's steps, numbered as they end. */
     private final class Steps {
         private final Statement sql;
@@ -112,6 +118,7 @@ public final class ModelBuild {
         private final List<ModelResult> models = new ArrayList<>();
         private final List<TestResult> tests = new ArrayList<>();
         private final Set<String> failed = new HashSet<>();
+        private final List<Audited> audited = new ArrayList<>();
         private long modelNanos;
         private long testNanos;
 
@@ -127,7 +134,47 @@ public final class ModelBuild {
                 }
             }
             selected.forEach(this::model);
-            return result();
+            if (failed.isEmpty()) {
+                publishAudited();
+            } else {
+                holdAudited("not published, as the build failed its audit");
+            }
+            BuildResult result = result();
+            listener.ended(result);
+            return result;
+        }
+
+        /** Publishes every audited version in build order; one that cannot be published holds back those after it. */
+        private void publishAudited() {
+            while (!audited.isEmpty()) {
+                Audited next = audited.remove(0);
+                long start = System.nanoTime();
+                try {
+                    next.staged().publish(sql);
+                } catch (SQLException | PipelineException e) {
+                    // another build published the table meanwhile
+                    models.set(next.index(), new ModelResult(next.result().model(), ModelResult.Status.ERROR,
+                            next.result().rows(), next.result().duration(), "not published: " + PipelineException.firstLine(e)));
+                    holdAudited("not published, as " + next.result().model().id() + " could not be");
+                    return;
+                } finally {
+                    modelNanos += System.nanoTime() - start;
+                }
+            }
+        }
+
+        /** Sets every audited version aside, each where it can still be read. */
+        private void holdAudited(String why) {
+            for (Audited held : audited) {
+                String kept;
+                try {
+                    kept = held.staged().discard(sql);
+                } catch (SQLException e) {
+                    kept = "not readable: " + PipelineException.firstLine(e);
+                }
+                models.set(held.index(), held.result().held(kept + "; " + why));
+            }
+            audited.clear();
         }
 
         BuildResult result() {
@@ -156,26 +203,23 @@ public final class ModelBuild {
                 return;
             }
             modelNanos += System.nanoTime() - start;
-            long built = System.nanoTime();
+            Duration built = Duration.ofNanos(System.nanoTime() - start);
             List<TestResult> results = modelTests.stream().map(this::testQuietly).toList();
-            try {
-                long publishing = System.nanoTime();
-                if (results.stream().anyMatch(r -> r.status() == TestStatus.ERROR)) {
-                    String kept = staged.discard(sql);
-                    failed.add(model.id());
-                    ended(new ModelResult(model, ModelResult.Status.ERROR, staged.rows(), Duration.ofNanos(built - start),
-                            "not published: " + results.stream().filter(r -> r.status() == TestStatus.ERROR).count() + " error test(s); " + kept));
-                } else {
-                    staged.publish(sql);
-                    ended(new ModelResult(model, ModelResult.Status.SUCCESS, staged.rows(),
-                            Duration.ofNanos(built - start + System.nanoTime() - publishing), staged.change()));
+            long errors = results.stream().filter(r -> r.status() == TestStatus.ERROR).count();
+            if (errors > 0) {
+                String kept;
+                try {
+                    kept = staged.discard(sql);
+                } catch (SQLException e) {
+                    kept = "not readable: " + PipelineException.firstLine(e);
                 }
-                modelNanos += System.nanoTime() - publishing;
-            } catch (SQLException | PipelineException e) {
-                // another build published the table meanwhile: what reads it is skipped, as after a failed test
                 failed.add(model.id());
-                ended(new ModelResult(model, ModelResult.Status.ERROR, staged.rows(), Duration.ofNanos(System.nanoTime() - start),
-                        "not published: " + PipelineException.firstLine(e)));
+                ended(new ModelResult(model, ModelResult.Status.ERROR, staged.rows(), built,
+                        "not published: " + errors + " error test(s); " + kept));
+            } else {
+                audited.add(new Audited(models.size(), new ModelResult(model, ModelResult.Status.SUCCESS, staged.rows(), built,
+                        staged.change()), staged));
+                ended(audited.get(audited.size() - 1).result());
             }
             results.forEach(this::ended);
         }

@@ -40,8 +40,16 @@ public final class RunReport {
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private volatile PipelineMetrics metrics;
     private final Map<String, Duration> stageParts = new ConcurrentHashMap<>();
-    private final Queue<String> modelFailures = new ConcurrentLinkedQueue<>();
+    private final Queue<ModelFailure> modelFailures = new ConcurrentLinkedQueue<>();
     private final Queue<DataTestOutcome> dataTests = new ConcurrentLinkedQueue<>();
+
+    /** A model a command did not publish, and why. */
+    public record ModelFailure(String model, String status, String why) {
+        @Override
+        public String toString() {
+            return model + " " + status + ": " + why;
+        }
+    }
 
     /** How a data test ended: {@code stored} is where its failing rows are, {@code message} why it could not run. */
     public record DataTestOutcome(String name, String status, long failures, String stored, String message) {
@@ -85,12 +93,15 @@ public final class RunReport {
         }
     }
 
-    /** A model not published: it failed ({@code error}) or a table it reads did ({@code skipped}). */
+    /**
+     * A model not published: it failed ({@code error}), a table it reads did ({@code skipped}), or it passed its audit
+     * in a build that failed its own ({@code held}).
+     */
     public void modelFailed(String model, String status, String why) {
-        modelFailures.add(model + " " + status + ": " + why);
+        modelFailures.add(new ModelFailure(model, status, why));
     }
 
-    public List<String> modelFailures() {
+    public List<ModelFailure> modelFailures() {
         return List.copyOf(modelFailures);
     }
 

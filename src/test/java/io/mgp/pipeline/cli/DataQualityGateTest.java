@@ -39,14 +39,16 @@ class DataQualityGateTest {
         byte[] gold = Files.readAllBytes(lake.resolve("gold/mgp.parquet"));
         long classifications = mainSnapshot(lake, "silver.classifications");
         long seasons = mainSnapshot(lake, "silver.seasons");
+        long events = mainSnapshot(lake, "silver.events");
 
         CliRun bad = run(ChangedSeeds.withBadData(seeds, badSeeds, -5));
 
         assertEquals(1, bad.code(), bad.err());
-        bad.assertOneLineError("4 data tests failed and 5 models were not published (listed above); the published tables are as they were");
+        bad.assertOneLineError("4 data tests failed and 6 models were not published (listed above); the published tables are as they were");
         assertArrayEquals(gold, Files.readAllBytes(lake.resolve("gold/mgp.parquet")), "gold as the good run left it");
         assertEquals(classifications, mainSnapshot(lake, "silver.classifications"), "main as the good run left it");
         assertEquals(seasons, mainSnapshot(lake, "silver.seasons"), "a source test failing stops its models");
+        assertEquals(events, mainSnapshot(lake, "silver.events"), "a model that passed is held back with its build");
         assertTrue(refs(lake, "silver.classifications").stream().anyMatch(ref -> ref.startsWith("audit-")),
                 "the audited version is kept on its branch: " + refs(lake, "silver.classifications"));
         for (String line : List.of(
@@ -56,7 +58,8 @@ class DataQualityGateTest {
                 "Error      relationships_silver_categories_event_id: ",
                 "Not built  silver.classifications error: not published: 1 error test(s); kept on branch audit-",
                 "Not built  silver.seasons skipped: upstream bronze.seasons failed or was skipped",
-                "Not built  gold.mgp skipped: upstream silver.classifications failed or was skipped")) {
+                "Not built  gold.mgp skipped: upstream silver.classifications failed or was skipped",
+                "Held back  silver.events held: kept on branch audit-")) {
             assertTrue(bad.out().contains(line), line + " in:\n" + bad.out());
         }
         Path stored = failingRows("accepted_range_silver_classifications_points");

@@ -28,6 +28,7 @@ class QueryCommandTest {
     private Path lake;
     private long firstGold;
     private String firstRun;
+    private Path changedSeeds;
     private String firstSnapshot;
 
     @BeforeAll
@@ -36,7 +37,8 @@ class QueryCommandTest {
         Path seeds = TestSeeds.small();
         assertEquals(0, run(seeds).code());
         firstGold = LakeAssertions.tableRows(lake, "gold.mgp");
-        assertEquals(0, run(ChangedSeeds.withExtraSession(seeds, changed, 25)).code());
+        changedSeeds = ChangedSeeds.withExtraSession(seeds, changed, 25);
+        assertEquals(0, run(changedSeeds).code());
         assertTrue(LakeAssertions.tableRows(lake, "gold.mgp") > firstGold, "the second run added results");
         List<String> versions = CliRun.execute("history", "gold.mgp", "--lake", lake.toString()).out().lines().toList();
         String[] oldest = versions.get(versions.size() - 1).split(" +");
@@ -62,6 +64,20 @@ class QueryCommandTest {
 
             assertEquals(0, query.code(), query.err());
             assertEquals("{\"n\":" + firstGold + "}", query.out().strip(), "as of " + point);
+        }
+    }
+
+    @Test
+    void asOfEachRunsTagGoldIsExactlyWhatThatRunsSeedsGive(@TempDir Path out) throws Exception {
+        List<String> tags = CliRun.execute("history", "gold.mgp", "--lake", lake.toString()).out().lines().skip(1)
+                .map(line -> "run-" + line.split(" +")[3]).toList();
+        assertEquals(2, tags.size(), "two runs published gold");
+        for (int i = 0; i < tags.size(); i++) {
+            Path file = out.resolve(i + ".parquet");
+            CliRun query = query("SELECT * FROM gold.mgp", "--as-of", tags.get(i), "--format", "parquet", "--out", file.toString());
+
+            assertEquals(0, query.code(), query.err());
+            LakeAssertions.assertGoldFileMatchesSeeds(file, i == 0 ? changedSeeds : TestSeeds.small());
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mgp.pipeline.LakeAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class ModelBuildTest {
     }
 
     @Test
-    void aColumnItsTableCannotTakeFailsThatModelAloneAndTheOthersStillBuild() {
+    void aColumnItsTableCannotTakeFailsThatModelAloneAndTheOthersAreAuditedButHeldBack() {
         ProjectFixture project = new ProjectFixture(temp)
                 .file("models/silver/a_retyped.sql", "SELECT id, grp FROM bronze.things")
                 .file("models/silver/b_other.sql", "SELECT grp FROM bronze.things");
@@ -46,7 +47,30 @@ class ModelBuildTest {
         ModelResult retyped = project.model("silver.a_retyped");
         assertEquals(ModelResult.Status.ERROR, retyped.status());
         assertTrue(retyped.message().startsWith("silver.a_retyped: column id changes from string to int"), retyped.message());
-        assertEquals(ModelResult.Status.SUCCESS, project.model("silver.b_other").status());
+        ModelResult other = project.model("silver.b_other");
+        assertEquals(ModelResult.Status.HELD, other.status(), "one build, one audit: nothing is published when a model fails");
+        assertTrue(other.message().startsWith("kept on branch audit-"), other.message());
+    }
+
+    @Test
+    void aBuildWhoseAuditPassesPublishesEveryModelAndOneThatFailsLeavesEveryTableAsItWas() {
+        ProjectFixture project = new ProjectFixture(temp)
+                .file("models/silver/a_first.sql", "SELECT id, grp FROM bronze.things")
+                .file("models/silver/b_second.sql", "SELECT grp, count(*) AS n FROM silver.a_first GROUP BY grp")
+                .file("models/silver/_models.yml", """
+                        models:
+                          - name: b_second
+                            columns: [{name: n, data_tests: [{accepted_range: {max_value: 100}}]}]
+                        """);
+        project.build(null);
+        long first = LakeAssertions.mainSnapshot(project.lake(), "silver.a_first");
+        project.file("models/silver/a_first.sql", "SELECT id || 'x' AS id, grp FROM bronze.things, range(200)");
+
+        project.build(null);
+
+        assertEquals(ModelResult.Status.HELD, project.model("silver.a_first").status(), "it passed, but what reads it did not");
+        assertEquals(ModelResult.Status.ERROR, project.model("silver.b_second").status());
+        assertEquals(first, LakeAssertions.mainSnapshot(project.lake(), "silver.a_first"), "main as the last good build left it");
     }
 
     @Test

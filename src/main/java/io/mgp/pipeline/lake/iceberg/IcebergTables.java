@@ -34,6 +34,7 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 
@@ -53,6 +54,9 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
      */
     private static final Map<String, String> TABLE_PROPERTIES = Map.of(
             "write.metadata.delete-after-commit.enabled", "true", "write.metadata.previous-versions-max", "20");
+
+    /** How many times a version is committed to its audit branch while other processes commit to the same table. */
+    private static final int COMMIT_ATTEMPTS = 5;
 
     /** The snapshot summary property that names the run that committed it. */
     public static final String RUN_ID = "mgp.run-id";
@@ -137,6 +141,28 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
             return new UnchangedVersion(rows(layer, name));
         }
         String branch = auditBranch(runId);
+        for (int attempt = 1; !commitToBranch(table, branch, written); attempt++) {
+            if (attempt == COMMIT_ATTEMPTS) {
+                throw new PipelineException(id + ": its audited version could not be committed, as other processes kept"
+                        + " committing to the table; nothing of it was published");
+            }
+            table.refresh();
+        }
+        // a whole version is the files just written; a partial one also keeps the published files of other partitions
+        List<String> files = written.whole()
+                ? written.files().stream().map(file -> LocalFileIO.path(file.location()).toString()).toList()
+                : files(table.newScan().useRef(branch));
+        view(sql, layer, name, files, table.schema());
+        long rows = count(table.snapshot(table.refs().get(branch).snapshotId()).summary(), "total-records");
+        return new AuditedVersion(table, layer, name, branch, files, rows, written.change());
+    }
+
+    /**
+     * Commits the written files to the branch, created from main's head if need be, in one transaction; false when
+     * another process committed to the table meanwhile (its branch or main), and nothing was committed.
+     */
+    private boolean commitToBranch(Table table, String branch, VersionWriter.Written written) {
+        SnapshotRef main = table.refs().get(SnapshotRef.MAIN_BRANCH);
         Transaction write = table.newTransaction();
         if (main != null && !table.refs().containsKey(branch)) {
             // from main's head, so that publishing is a fast-forward; created before the overwrite, as a commit to a
@@ -146,14 +172,12 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         OverwriteFiles overwrite = write.newOverwrite().overwriteByRowFilter(written.replaced());
         written.files().forEach(overwrite::addFile);
         overwrite.set(RUN_ID, runId).toBranch(branch).commit();
-        write.commitTransaction();
-        // a whole version is the files just written; a partial one also keeps the published files of other partitions
-        List<String> files = written.whole()
-                ? written.files().stream().map(file -> LocalFileIO.path(file.location()).toString()).toList()
-                : files(table.newScan().useRef(branch));
-        view(sql, layer, name, files, table.schema());
-        long rows = count(table.snapshot(table.refs().get(branch).snapshotId()).summary(), "total-records");
-        return new AuditedVersion(table, layer, name, branch, files, rows, written.change());
+        try {
+            write.commitTransaction();
+            return true;
+        } catch (CommitFailedException e) {
+            return false;
+        }
     }
 
     @Override
@@ -340,17 +364,34 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
 
         @Override
         public void publish(Statement sql) throws SQLException {
-            long audited = table.refs().get(branch).snapshotId();
-            try {
-                table.manageSnapshots().fastForwardBranch(SnapshotRef.MAIN_BRANCH, branch)
-                        .createTag(runTag(runId), audited).removeBranch(branch).commit();
-            } catch (IllegalArgumentException e) {
-                throw new PipelineException(layer + "." + name + ": " + e.getMessage()
-                        + " (another build published it meanwhile): its audited version stays on branch " + branch, e);
+            for (int attempt = 1; !fastForward(); attempt++) {
+                if (attempt == COMMIT_ATTEMPTS) {
+                    throw new PipelineException(layer + "." + name + ": other processes kept committing to it: its audited"
+                            + " version stays on branch " + branch);
+                }
+                table.refresh();
             }
             view(sql, layer, name, files, table.schema());
             if ("gold".equals(layer)) {
                 exportParquet(sql);
+            }
+        }
+
+        /**
+         * Fast-forwards main to the branch, tags it and removes the branch, in one commit; false when another process
+         * committed to the table meanwhile, and nothing was committed.
+         */
+        private boolean fastForward() {
+            long audited = table.refs().get(branch).snapshotId();
+            try {
+                table.manageSnapshots().fastForwardBranch(SnapshotRef.MAIN_BRANCH, branch)
+                        .createTag(runTag(runId), audited).removeBranch(branch).commit();
+                return true;
+            } catch (IllegalArgumentException e) {
+                throw new PipelineException(layer + "." + name + ": " + e.getMessage()
+                        + " (another build published it meanwhile): its audited version stays on branch " + branch, e);
+            } catch (CommitFailedException e) {
+                return false;
             }
         }
 
