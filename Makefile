@@ -1,5 +1,6 @@
 # mgp-pipeline: `make run` builds, seeds, serves, crawls and writes the lake; `make test` runs every test.
 JAR        := target/pipeline.jar
+SPARK_JAR  := spark/target/pipeline-spark.jar
 PORT       ?= 8889
 SEEDS      ?= seeds
 LAKE       ?= lake
@@ -10,7 +11,7 @@ MOTOGP_URL := https://raw.githubusercontent.com/andrew-a-hale/open-motogp/master
 # The Maven extension that makes `mvn camel:run` compile first (.mvn/maven.config loads it).
 MVN_EXTENSION := .mvn/ext/compile-first.jar
 
-.PHONY: run test postgres server dev jmx bench soak seeds seeds-motogp jar check-readme clean
+.PHONY: run test test-spark spark-sql postgres server dev jmx bench soak seeds seeds-motogp jar check-readme clean
 # A recipe that fails leaves no half-made target behind.
 .DELETE_ON_ERROR:
 
@@ -25,6 +26,18 @@ test:
 	@[ -n "$$MGP_TEST_POSTGRES_URL" ] || .ci/postgres status || echo "make test: no PostgreSQL on 127.0.0.1:55432, \
 	so the tests of the catalog on PostgreSQL are skipped ('make postgres' starts one)"
 	@mvn -B verify -Dpipeline.jar=target/verify/pipeline.jar
+
+# The lake read by Apache Spark (spark/, a Maven project of its own, so that Spark's jars stay out of pipeline.jar):
+# a lake written by pipeline.jar, read through the same Iceberg catalog. About a minute; .ci/run runs it after `make test`.
+test-spark: $(JAR)
+	@mvn -B -f spark/pom.xml verify -Dpipeline.jar=$(CURDIR)/$(JAR)
+
+# Spark SQL on the lake's tables (local[2]): statements ending in ';' from the terminal, or SQL="..." to run those and exit.
+spark-sql: $(SPARK_JAR)
+	@$(JAVA) -jar $(SPARK_JAR) --lake $(LAKE) $(if $(SQL),-e "$$SQL")
+
+$(SPARK_JAR): spark/pom.xml $(shell find spark/src/main -type f 2>/dev/null)
+	@$(MVN) -f spark/pom.xml -DskipTests package
 
 # A private PostgreSQL server on 127.0.0.1:55432 for the tests of the lake's catalog on PostgreSQL (needs Debian's
 # postgresql package; `.ci/postgres stop` stops it).
@@ -111,6 +124,8 @@ $(MVN_EXTENSION): .mvn/ext/CompileFirst.java .mvn/ext/components.xml
 	@cp .mvn/ext/components.xml target/mvn-extension/META-INF/plexus/
 	@jar --create --file $@ --date=2026-01-01T00:00:00Z -C target/mvn-extension .
 
+# The builds and the whole lake (its tables, catalog and crawl state go together), but the lake's README.
 clean:
 	@$(MVN) clean
-	@rm -rf $(LAKE)/bronze $(LAKE)/silver $(LAKE)/gold
+	@rm -rf spark/target
+	@cd $(LAKE) 2>/dev/null && rm -rf bronze silver gold catalog.db state logs quality target .lock || true

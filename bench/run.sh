@@ -149,12 +149,12 @@ measure() {
 summary_requests() { awk '$1 == "Requests" { gsub(/[^0-9]/, "", $2); print $2 }' "$1"; }
 summary_gold() { awk '$1 == "Gold" && $2 == "mgp" { gsub(/[^0-9]/, "", $3); print $3 }' "$1"; }
 # The stages after start-up: "Stages     startup 1.60 s, crawl 0.21 s, tasks 0.00 s, transform 0.90 s (models
-# 0.55 s, tests 0.20 s)"; the parts in brackets are within the transform.
+# 0.55 s, tests 0.20 s, publish 0.10 s)"; the parts in brackets are within the transform.
 summary_after_startup() {
     awk '$1 == "Stages" { sub(/ \(.*/, ""); for (i = 2; i <= NF; i++) if ($(i + 1) + 0 == $(i + 1) && $i != "startup") s += $(i + 1) }
          END { printf "%.2f", s }' "$1"
 }
-# One figure of the Stages line, a stage or a part of the transform: summary_stage transform|models|tests FILE.
+# One figure of the Stages line, a stage or a part of the transform: summary_stage transform|models|tests|publish FILE.
 summary_stage() {
     awk -v name="$1" '$1 == "Stages" { gsub(/[(),]/, " "); for (i = 2; i < NF; i++) if ($i == name) print $(i + 1) }' "$2"
 }
@@ -201,7 +201,7 @@ crawl() {
     record "$variant.start" "$(to_first_request "$lake" "$launched")"
     record "$variant.transform" "$(summary_stage transform "$log.out")"
     local part
-    for part in models tests; do
+    for part in models tests publish; do
         [[ -z $(summary_stage "$part" "$log.out") ]] || record "$variant.$part" "$(summary_stage "$part" "$log.out")"
     done
     RESULT[$variant.requests]=$requests
@@ -380,8 +380,8 @@ print_table() {
             row "Launch to first request, this code / baseline, as users run them" "$(ratio "$start" "$base_start")" "" \
                 "<= $TARGET_START_RATIO" "$(verdict "$(ratio "$start" "$base_start")" le "$TARGET_START_RATIO")"
         fi
-        row "Transform stage, as users run it (models; tests)" \
-            "$(stat users.transform median) s ($(stat users.models median) s; $(stat users.tests median) s)" \
+        row "Transform stage, as users run it (models; tests; publish)" \
+            "$(stat users.transform median) s ($(stat users.models median) s; $(stat users.tests median) s; $(stat users.publish median) s)" \
             "$(stat users.transform minimum) / $(stat users.transform maximum) s" "" ""
         if [[ -n $BASELINE_REF ]]; then
             local added

@@ -9,8 +9,8 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build the models from the lake's bronze and run their data tests, without crawling: a model is"
-                + " published only if none of its error tests fails, and the models that read it are skipped otherwise.")
+        description = "Build the models from the lake's bronze and run their data tests, without crawling: the models are"
+                + " published together, only if no error test fails; the models that read a failed one are skipped.")
 final class BuildCommand extends ModelCommand {
 
     @Override

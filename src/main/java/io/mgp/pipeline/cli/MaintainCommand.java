@@ -28,8 +28,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "maintain", mixinStandardHelpOptions = true,
-        description = "Maintain the lake's Iceberg tables: remove old audit branches, expire old snapshots (a run's tagged"
-                + " snapshots stay), compact small files, rewrite manifests and delete orphan files.")
+        description = "Maintain the lake's Iceberg tables: remove old audit branches (and old run tags, with --retain-runs),"
+                + " expire old snapshots (a run's tagged snapshots stay), compact small files, rewrite manifests and delete"
+                + " orphan files.")
 final class MaintainCommand implements Callable<Integer> {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
@@ -53,19 +54,28 @@ final class MaintainCommand implements Callable<Integer> {
             description = "Keep at least the last N snapshots of each table's main, however old (default: ${DEFAULT-VALUE}).")
     int retainLast;
 
+    @Option(names = "--retain-runs", paramLabel = "N",
+            description = "Keep the tags of each table's last N runs, however old; older run tags (past --older-than) are"
+                    + " removed, and the versions only they kept expire (default: every run's tag stays).")
+    Integer retainRuns;
+
     @Override
     public Integer call() throws SQLException {
         Duration age = duration(olderThan);
         if (retainLast < 1) {
             throw new ParameterException(command.commandLine(), "--retain-last must be at least 1, got " + retainLast);
         }
+        if (retainRuns != null && retainRuns < 1) {
+            throw new ParameterException(command.commandLine(), "--retain-runs must be at least 1, got " + retainRuns);
+        }
         long started = System.nanoTime();
         Lake opened = lake.open();
         ExistingLake.requireCatalog(opened);
-        Maintenance policy = new Maintenance(Instant.now().minus(age), retainLast, dryRun);
+        Maintenance policy = new Maintenance(Instant.now().minus(age), retainLast, retainRuns == null ? Maintenance.ALL_RUNS : retainRuns, dryRun);
         PrintWriter out = command.commandLine().getOut();
-        out.printf("%s %s: snapshots, audit branches and orphan files older than %s (%s), the last %d snapshot%s of each main kept%n",
-                dryRun ? "Would maintain" : "Maintaining", opened, TIME.format(policy.cutoff()), olderThan, retainLast, retainLast == 1 ? "" : "s");
+        out.printf("%s %s: snapshots, audit branches%s and orphan files older than %s (%s), the last %s kept%n",
+                dryRun ? "Would maintain" : "Maintaining", opened, retainRuns == null ? "" : ", run tags", TIME.format(policy.cutoff()), olderThan,
+                plural(retainLast, "snapshot") + " of each main" + (retainRuns == null ? "" : " and " + plural(retainRuns, "run tag") + " of each table"));
         List<Maintenance.Result> results = new ArrayList<>();
         // a build running meanwhile could see its new files taken for orphans, or publish over a compaction
         LakeLock lock = dryRun ? null : LakeLock.acquire(opened.root());
@@ -102,17 +112,23 @@ final class MaintainCommand implements Callable<Integer> {
         };
     }
 
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
     private static String line(Maintenance.Result r) {
-        return String.format("%-24s snapshots -%d (%d files)  audit branches -%d  small files %d -> %d  manifests %d -> %d  orphans -%d (%s)",
-                r.table(), r.expiredSnapshots(), r.deletedFiles(), r.removedBranches(), r.compactedFiles(), r.compactedInto(),
+        return String.format("%-24s snapshots -%d (%d files)  audit branches -%d  run tags -%d  small files %d -> %d  manifests %d -> %d"
+                + "  orphans -%d (%s)", r.table(), r.expiredSnapshots(), r.deletedFiles(), r.removedBranches(), r.removedTags(),
+                r.compactedFiles(), r.compactedInto(),
                 r.manifestsBefore(), r.manifestsAfter(), r.orphanFiles(), bytes(r.orphanBytes()));
     }
 
     private String total(List<Maintenance.Result> results, double seconds) {
-        return String.format("%s in %.2f s: %d snapshots expired, %d audit branches removed, %d small files compacted,"
+        return String.format("%s in %.2f s: %d snapshots expired, %d audit branches and %d run tags removed, %d small files compacted,"
                 + " %d orphan files deleted (%s)%s", dryRun ? "Dry run done" : "Done", seconds,
                 results.stream().mapToInt(Maintenance.Result::expiredSnapshots).sum(),
                 results.stream().mapToInt(Maintenance.Result::removedBranches).sum(),
+                results.stream().mapToInt(Maintenance.Result::removedTags).sum(),
                 results.stream().mapToInt(Maintenance.Result::compactedFiles).sum(),
                 results.stream().mapToInt(Maintenance.Result::orphanFiles).sum(),
                 bytes(results.stream().mapToLong(Maintenance.Result::orphanBytes).sum()), dryRun ? ": nothing changed" : "");

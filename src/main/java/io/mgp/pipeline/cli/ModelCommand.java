@@ -65,7 +65,8 @@ abstract class ModelCommand implements Callable<Integer> {
             LakeLock lock = LakeLock.acquire(lake.root());
             StateDb state = new StateDb(lake.stateFile());
             try (RunLog log = RunLog.open(lake.root(), report.runId(), () -> command.name())) {
-                result = work(new ModelRunner(lake, catalog, tables, report, state), selected);
+                result = work(new ModelRunner(lake, catalog, tables, report, state,
+                        OpenLineageSetup.events(lake, catalog, report.runId(), Settings::get)), selected);
             } finally {
                 state.stop();
                 lock.stop();
@@ -86,7 +87,8 @@ abstract class ModelCommand implements Callable<Integer> {
         String name = Character.toUpperCase(command.name().charAt(0)) + command.name().substring(1);
         out.append(String.format("%s finished in %s (JVM start included): %s%s%n", name, seconds(JvmLauncher.sinceLaunch().toNanos()),
                 result.models().isEmpty() ? "" : "models " + seconds(result.modelTime().toNanos()) + ", ",
-                "tests " + seconds(result.testTime().toNanos())));
+                "tests " + seconds(result.testTime().toNanos())
+                        + (result.models().isEmpty() ? "" : ", publish " + seconds(result.publishTime().toNanos()))));
         if (!result.models().isEmpty()) {
             long published = result.models().stream().filter(m -> m.status() == ModelResult.Status.SUCCESS).count();
             long held = result.models().stream().filter(m -> m.status() == ModelResult.Status.HELD).count();

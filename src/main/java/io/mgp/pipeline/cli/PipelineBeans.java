@@ -139,7 +139,8 @@ final class PipelineBeans implements CamelConfiguration {
                     tables.close();
                 }
             }, true);
-            registry.bind("modelRunner", new ModelRunner(lake, catalog, tables, report, state));
+            registry.bind("modelRunner", new ModelRunner(lake, catalog, tables, report, state,
+                    OpenLineageSetup.events(lake, catalog, report.runId(), key -> CamelApp.property(context, key))));
         }
     }
 

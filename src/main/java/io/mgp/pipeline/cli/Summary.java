@@ -67,7 +67,7 @@ final class Summary {
         return out.toString();
     }
 
-    /** How the transform's time divides between building models and running their tests. */
+    /** How the transform's time divides between building models, running their tests and publishing them. */
     private String parts() {
         StringJoiner parts = new StringJoiner(", ", " (", ")");
         parts.setEmptyValue("");

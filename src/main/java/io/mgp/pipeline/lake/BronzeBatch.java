@@ -1,16 +1,12 @@
 package io.mgp.pipeline.lake;
 
-import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.state.StateDb;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import org.duckdb.DuckDBAppender;
@@ -43,9 +39,9 @@ public final class BronzeBatch implements AutoCloseable {
         this.pages = "batch_" + id.replace('-', '_');
         this.connection = connection;
         try (Statement sql = connection.createStatement()) {
-            sql.execute(SqlResource.load("sql/lake/bronze-pages.sql", Map.of("table", pages)));
+            BronzeAnswers.createPages(sql, pages);
+            this.columns = BronzeAnswers.pageColumns(sql, pages);
         }
-        this.columns = columns(connection, pages);
         this.appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, pages);
         this.appending = appender.unsafeBreakThreadConfinement();
     }
@@ -148,16 +144,5 @@ public final class BronzeBatch implements AutoCloseable {
             appending.unlock();
             connection.close();
         }
-    }
-
-    private static List<String> columns(DuckDBConnection connection, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (Statement sql = connection.createStatement();
-             ResultSet rs = sql.executeQuery(SqlResource.load("sql/lake/table-columns.sql", Map.of("table", table)))) {
-            while (rs.next()) {
-                columns.add(rs.getString(1));
-            }
-        }
-        return columns;
     }
 }

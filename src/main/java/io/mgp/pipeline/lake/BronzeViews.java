@@ -23,7 +23,7 @@ public final class BronzeViews {
     /** A view per bronze table over its parquet files, or an empty table of its shape when it has none. */
     public static void register(Statement sql, Lake lake, Collection<String> tables) throws SQLException {
         sql.execute(SqlResource.load("sql/lake/create-schema.sql", Map.of("schema", "bronze")));
-        sql.execute(SqlResource.load("sql/lake/bronze-pages.sql", Map.of("table", NO_PAGES)));
+        BronzeAnswers.createPages(sql, NO_PAGES);
         for (String table : tables) {
             Path folder = lake.bronze(table);
             if (hasParquet(folder)) {
@@ -32,7 +32,7 @@ public final class BronzeViews {
                         "files", SqlResource.literal(folder.resolve("season=*").resolve("*.parquet")))));
             } else {
                 sql.execute(SqlResource.load("sql/lake/bronze-empty.sql", Map.of(
-                        "view", "bronze." + table, "rows", BronzeWriter.rows(table, NO_PAGES))));
+                        "view", "bronze." + table, "rows", BronzeAnswers.rows(table, NO_PAGES).orElseThrow())));
             }
         }
     }

@@ -121,7 +121,7 @@ public final class BronzeWriter implements Service {
             batch.seal();
             Files.createDirectories(staging);
             long rows = sql.executeUpdate(SqlResource.load("sql/lake/bronze-copy.sql", Map.of(
-                    "rows", rows(batch.table(), batch.pages()), "folder", SqlResource.literal(staging))));
+                    "rows", BronzeAnswers.rows(batch.table(), batch.pages()).orElseThrow(), "folder", SqlResource.literal(staging))));
             List<Path> published = publish(staging, lake.bronze(batch.table()), batch.id());
             // Only now that every file is in place does the state say these answers are in bronze.
             state.write(batch.connection(), stateChanges(batch.table(), batch.pages()));
@@ -137,16 +137,11 @@ public final class BronzeWriter implements Service {
     /** What a written batch changes in the state: its answers, and for some tables the task queue. */
     private String[] stateChanges(String bronzeTable, String pages) {
         Map<String, String> values = Map.of("pages", pages, "run", SqlResource.literal(report.runId()),
-                "rows", rows(bronzeTable, pages));
+                "rows", BronzeAnswers.rows(bronzeTable, pages).orElseThrow());
         List<String> changes = new ArrayList<>(List.of(SqlResource.load("sql/state/answers-written.sql", values)));
         SqlResource.find("sql/state/tasks-from-" + bronzeTable + ".sql").ifPresent(tasks ->
                 changes.add(SqlResource.load(tasks, values)));
         return changes.toArray(String[]::new);
-    }
-
-    /** The query that unnests a pages table into a bronze table's rows, one per row of each answer. */
-    static String rows(String bronzeTable, String pages) {
-        return SqlResource.load("sql/bronze/" + bronzeTable + ".sql", Map.of("pages", pages));
     }
 
     /** Moves {@code staging/season=X/part_0.parquet} to {@code target/season=X/<batch>.parquet}, one rename each. */

@@ -6,6 +6,10 @@ package io.mgp.pipeline.models;
  */
 public interface BuildListener {
 
+    /** A model starts to build (a model skipped as a table it reads failed never starts). */
+    default void started(Node model) {
+    }
+
     default void model(int index, int total, ModelResult result) {
     }
 
@@ -14,5 +18,45 @@ public interface BuildListener {
 
     /** The build's end: each model as it ended, published ({@code success}) or not. */
     default void ended(BuildResult result) {
+    }
+
+    /** The build stopped on an error before its end (the lake unreadable, a model's SQL): nothing more is told. */
+    default void aborted(RuntimeException error) {
+    }
+
+    /** Tells both listeners, this one first. */
+    default BuildListener and(BuildListener other) {
+        BuildListener first = this;
+        return new BuildListener() {
+            @Override
+            public void started(Node model) {
+                first.started(model);
+                other.started(model);
+            }
+
+            @Override
+            public void model(int index, int total, ModelResult result) {
+                first.model(index, total, result);
+                other.model(index, total, result);
+            }
+
+            @Override
+            public void test(int index, int total, TestResult result) {
+                first.test(index, total, result);
+                other.test(index, total, result);
+            }
+
+            @Override
+            public void ended(BuildResult result) {
+                first.ended(result);
+                other.ended(result);
+            }
+
+            @Override
+            public void aborted(RuntimeException error) {
+                first.aborted(error);
+                other.aborted(error);
+            }
+        };
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,10 +81,17 @@ public final class BuildRecords {
         Files.writeString(file, lines.toString());
     }
 
+    /** The columns a column is computed from, one step up ({@code silver.events.sname}); empty when not followed. */
+    private static List<String> upstream(CatalogLineage.TableLineage lineage, String column) {
+        return lineage.columns().getOrDefault(column, Collections.emptySortedSet()).stream().map(Object::toString).toList();
+    }
+
     private static Map<String, Object> manifestOf(Catalog catalog, String runId) {
         Map<String, Object> nodes = new LinkedHashMap<>();
         Map<String, Object> sources = new LinkedHashMap<>();
+        Map<String, CatalogLineage.TableLineage> lineage = catalog.lineage();
         for (Node node : catalog.nodes()) {
+            CatalogLineage.TableLineage columnLineage = lineage.get(node.id());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("unique_id", uniqueId(node));
             entry.put("layer", node.layer());
@@ -96,9 +104,11 @@ public final class BuildRecords {
                 c.put("name", column.name());
                 c.put("data_type", column.dataType());
                 c.put("description", column.description());
+                c.put("lineage", upstream(columnLineage, column.name()));
                 columns.add(c);
             }
             entry.put("columns", columns);
+            entry.put("lineage_unresolved", columnLineage.unresolved());
             if (node.isModel()) {
                 entry.put("contract_enforced", node.contract());
                 entry.put("depends_on", node.dependsOn().stream().map(id -> uniqueId(catalog.node(id))).sorted().toList());
@@ -180,7 +190,7 @@ public final class BuildRecords {
         }
         Map<String, Object> runResults = new LinkedHashMap<>();
         runResults.put("metadata", Map.of("generated_at", Instant.now().toString(), "invocation_id", runId, "command", command));
-        runResults.put("elapsed_time", result.modelTime().plus(result.testTime()).toNanos() / 1e9);
+        runResults.put("elapsed_time", result.modelTime().plus(result.testTime()).plus(result.publishTime()).toNanos() / 1e9);
         runResults.put("results", new ArrayList<>(results.values()));
         return runResults;
     }

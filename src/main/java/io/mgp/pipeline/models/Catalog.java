@@ -22,6 +22,7 @@ public final class Catalog {
     private final Map<String, Node> nodes;
     private final List<DataTest> tests;
     private final List<UnitTest> unitTests;
+    private Map<String, CatalogLineage.TableLineage> lineage;
 
     Catalog(Map<String, Node> nodes, List<DataTest> tests, List<UnitTest> unitTests) {
         this.nodes = nodes;
@@ -57,6 +58,14 @@ public final class Catalog {
 
     public List<UnitTest> unitTests() {
         return unitTests;
+    }
+
+    /** The column lineage of every table, by id, worked out once: the build's records and its OpenLineage events share it. */
+    public synchronized Map<String, CatalogLineage.TableLineage> lineage() {
+        if (lineage == null) {
+            lineage = CatalogLineage.of(this);
+        }
+        return lineage;
     }
 
     /**

@@ -56,10 +56,15 @@ public final class ModelBuild {
         List<Node> models = catalog.models().stream().filter(m -> selected.contains(m.id())).toList();
         int total = models.size() + models.stream().mapToInt(m -> catalog.testsOf(m.id()).size()).sum()
                 + sources.stream().mapToInt(s -> catalog.testsOf(s).size()).sum();
-        return inSession(sql -> {
-            requireBinding(sql, models);
-            return new Steps(sql, total).build(sources, models);
-        });
+        try {
+            return inSession(sql -> {
+                requireBinding(sql, models);
+                return new Steps(sql, total).build(sources, models);
+            });
+        } catch (RuntimeException e) {
+            listener.aborted(e);
+            throw e;
+        }
     }
 
     /**
@@ -121,6 +126,7 @@ public final class ModelBuild {
         private final List<Audited> audited = new ArrayList<>();
         private long modelNanos;
         private long testNanos;
+        private long publishNanos;
 
         Steps(Statement sql, int total) {
             this.sql = sql;
@@ -152,13 +158,15 @@ public final class ModelBuild {
                 try {
                     next.staged().publish(sql);
                 } catch (SQLException | PipelineException e) {
-                    // another build published the table meanwhile
+                    // another build published the table meanwhile: this version stays on its branch (the error says
+                    // which), and the table's shape as published
+                    setAside(next.staged());
                     models.set(next.index(), new ModelResult(next.result().model(), ModelResult.Status.ERROR,
                             next.result().rows(), next.result().duration(), "not published: " + PipelineException.firstLine(e)));
                     holdAudited("not published, as " + next.result().model().id() + " could not be");
                     return;
                 } finally {
-                    modelNanos += System.nanoTime() - start;
+                    publishNanos += System.nanoTime() - start;
                 }
             }
         }
@@ -166,19 +174,23 @@ public final class ModelBuild {
         /** Sets every audited version aside, each where it can still be read. */
         private void holdAudited(String why) {
             for (Audited held : audited) {
-                String kept;
-                try {
-                    kept = held.staged().discard(sql);
-                } catch (SQLException e) {
-                    kept = "not readable: " + PipelineException.firstLine(e);
-                }
-                models.set(held.index(), held.result().held(kept + "; " + why));
+                models.set(held.index(), held.result().held(setAside(held.staged()) + "; " + why));
             }
             audited.clear();
         }
 
+        /** Sets a staged version aside and says where it can still be read. */
+        private String setAside(LakeTables.Staged staged) {
+            try {
+                return staged.discard(sql);
+            } catch (SQLException e) {
+                return "not readable: " + PipelineException.firstLine(e);
+            }
+        }
+
         BuildResult result() {
-            return new BuildResult(List.copyOf(models), List.copyOf(tests), Duration.ofNanos(modelNanos), Duration.ofNanos(testNanos));
+            return new BuildResult(List.copyOf(models), List.copyOf(tests), Duration.ofNanos(modelNanos), Duration.ofNanos(testNanos),
+                    Duration.ofNanos(publishNanos));
         }
 
         private void model(Node model) {
@@ -188,6 +200,7 @@ public final class ModelBuild {
                 skip(model, modelTests, "upstream " + upstream + " failed or was skipped");
                 return;
             }
+            listener.started(model);
             long start = System.nanoTime();
             LakeTables.Staged staged;
             try {
@@ -207,15 +220,9 @@ public final class ModelBuild {
             List<TestResult> results = modelTests.stream().map(this::testQuietly).toList();
             long errors = results.stream().filter(r -> r.status() == TestStatus.ERROR).count();
             if (errors > 0) {
-                String kept;
-                try {
-                    kept = staged.discard(sql);
-                } catch (SQLException e) {
-                    kept = "not readable: " + PipelineException.firstLine(e);
-                }
                 failed.add(model.id());
                 ended(new ModelResult(model, ModelResult.Status.ERROR, staged.rows(), built,
-                        "not published: " + errors + " error test(s); " + kept));
+                        "not published: " + errors + " error test(s); " + setAside(staged)));
             } else {
                 audited.add(new Audited(models.size(), new ModelResult(model, ModelResult.Status.SUCCESS, staged.rows(), built,
                         staged.change()), staged));

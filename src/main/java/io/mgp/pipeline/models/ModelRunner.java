@@ -6,6 +6,7 @@ import io.mgp.pipeline.run.RunReport;
 import io.mgp.pipeline.state.StateDb;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds and tests models for a run's transform stage (routes/lake.yaml, when bronze changed) and for the
@@ -19,13 +20,17 @@ public final class ModelRunner {
     private final LakeTables tables;
     private final RunReport report;
     private final StateDb state;
+    private final Function<String, BuildListener> observers;
 
-    public ModelRunner(Lake lake, Catalog catalog, LakeTables tables, RunReport report, StateDb state) {
+    /** @param observers what else hears of each build, given the command that builds (its OpenLineage events) */
+    public ModelRunner(Lake lake, Catalog catalog, LakeTables tables, RunReport report, StateDb state,
+            Function<String, BuildListener> observers) {
         this.lake = lake;
         this.catalog = catalog;
         this.tables = tables;
         this.report = report;
         this.state = state;
+        this.observers = observers;
     }
 
     /**
@@ -42,6 +47,7 @@ public final class ModelRunner {
         BuildResult result = buildSelection(catalog.select(null), "run");
         report.stagePart("models", result.modelTime());
         report.stagePart("tests", result.testTime());
+        report.stagePart("publish", result.publishTime());
     }
 
     /**
@@ -50,7 +56,8 @@ public final class ModelRunner {
      */
     public BuildResult buildSelection(Set<String> selected, String command) throws SQLException {
         long bronze = version("bronze");
-        BuildResult result = new ModelBuild(catalog, tables, lake, report.runId(), new BuildReporter(report)).build(selected);
+        BuildResult result = new ModelBuild(catalog, tables, lake, report.runId(),
+                new BuildReporter(report).and(observers.apply(command))).build(selected);
         new BuildRecords(lake.root()).write(catalog, result, report.runId(), command);
         boolean everyModel = catalog.models().stream().allMatch(model -> selected.contains(model.id()));
         if (everyModel && result.allPublished()) {

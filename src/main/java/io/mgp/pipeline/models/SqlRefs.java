@@ -1,10 +1,8 @@
 package io.mgp.pipeline.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mgp.pipeline.lineage.SqlTree;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,8 +13,6 @@ import java.util.Set;
  * dependencies come from its SQL, not from a list kept by hand. Names a common table expression defines are not tables.
  */
 final class SqlRefs {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection duck;
 
@@ -38,17 +34,9 @@ final class SqlRefs {
     }
 
     private JsonNode parse(String file, String sql) {
-        try (PreparedStatement serialize = duck.prepareStatement("SELECT json_serialize_sql(?)")) {
-            serialize.setString(1, sql);
-            try (ResultSet result = serialize.executeQuery()) {
-                result.next();
-                JsonNode tree = JSON.readTree(result.getString(1));
-                if (tree.path("error").asBoolean()) {
-                    throw ProjectError.sql(file, tree.path("error_message").asText().replace('\n', ' '));
-                }
-                return tree;
-            }
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        try {
+            return SqlTree.parse(duck, sql);
+        } catch (SQLException | IllegalArgumentException | IllegalStateException e) {
             throw ProjectError.sql(file, e.getMessage());
         }
     }

@@ -39,7 +39,7 @@ public final class RunReport {
     private volatile Map<String, Long> tasks = Map.of();
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private volatile PipelineMetrics metrics;
-    private final Map<String, Duration> stageParts = new ConcurrentHashMap<>();
+    private final Map<String, Duration> stageParts = new LinkedHashMap<>();
     private final Queue<ModelFailure> modelFailures = new ConcurrentLinkedQueue<>();
     private final Queue<DataTestOutcome> dataTests = new ConcurrentLinkedQueue<>();
 
@@ -117,13 +117,14 @@ public final class RunReport {
         return List.copyOf(dataTests);
     }
 
-    /** Time a stage spent on a part of its work, such as the transform's {@code models} and {@code tests}. */
-    public void stagePart(String part, Duration took) {
+    /** Time a stage spent on a part of its work, such as the transform's {@code models}, {@code tests} and {@code publish}. */
+    public synchronized void stagePart(String part, Duration took) {
         stageParts.merge(part, took, Duration::plus);
     }
 
-    public Map<String, Duration> stageParts() {
-        return new TreeMap<>(stageParts);
+    /** The parts in the order they were first reported, which is the order the work was done in. */
+    public synchronized Map<String, Duration> stageParts() {
+        return new LinkedHashMap<>(stageParts);
     }
 
     /** A table the run left as it was, and the rows it holds: the summary still shows it. */

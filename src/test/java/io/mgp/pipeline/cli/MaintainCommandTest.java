@@ -30,10 +30,10 @@ class MaintainCommandTest {
         assertEquals(0, dryRun.code(), dryRun.err());
         List<String> lines = dryRun.out().lines().toList();
         assertTrue(lines.get(0).startsWith("Would maintain " + lake + ": snapshots, audit branches and orphan files older than "), lines.get(0));
-        assertTrue(lines.stream().anyMatch(line -> line.matches("gold\\.mgp +snapshots -0 \\(0 files\\) +audit branches -0 +small files 0 -> 0"
+        assertTrue(lines.stream().anyMatch(line -> line.matches("gold\\.mgp +snapshots -0 \\(0 files\\) +audit branches -0 +run tags -0 +small files 0 -> 0"
                 + " +manifests 1 -> 1 +orphans -1 \\(0\\.0 kB\\)")), dryRun.out());
         assertEquals(6 + 2, lines.size(), "a line for each table: " + dryRun.out());
-        assertTrue(lines.get(lines.size() - 1).matches("Dry run done in \\d+\\.\\d\\d s: 0 snapshots expired, 0 audit branches removed,"
+        assertTrue(lines.get(lines.size() - 1).matches("Dry run done in \\d+\\.\\d\\d s: 0 snapshots expired, 0 audit branches and 0 run tags removed,"
                 + " 0 small files compacted, 1 orphan files deleted \\(0\\.0 kB\\): nothing changed"), lines.get(lines.size() - 1));
         assertTrue(Files.exists(orphan));
 
@@ -47,8 +47,8 @@ class MaintainCommandTest {
     }
 
     @Test
-    void aDurationWithoutItsUnitOrNoSnapshotKeptIsAUsageError() {
-        for (List<String> options : List.of(List.of("--older-than", "5"), List.of("--retain-last", "0"))) {
+    void aDurationWithoutItsUnitOrNoSnapshotOrRunKeptIsAUsageError() {
+        for (List<String> options : List.of(List.of("--older-than", "5"), List.of("--retain-last", "0"), List.of("--retain-runs", "0"))) {
             CliRun maintain = CliRun.execute("maintain", "--lake", lake.toString(), options.get(0), options.get(1));
 
             assertEquals(2, maintain.code(), options.toString());

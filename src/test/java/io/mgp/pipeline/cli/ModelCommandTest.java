@@ -40,7 +40,8 @@ class ModelCommandTest {
         CliRun build = CliRun.execute("build", "--lake", lake.toString());
 
         assertEquals(0, build.code(), build.err());
-        assertTrue(build.out().startsWith("Build finished in "), build.out());
+        assertTrue(build.out().matches("(?s)Build finished in [\\d.]+ s \\(JVM start included\\): models [\\d.]+ s, tests [\\d.]+ s,"
+                + " publish [\\d.]+ s\n.*"), build.out());
         assertTrue(build.out().contains("  Models     6: built 6, not built 0"), build.out());
         assertTrue(build.out().contains("  Warn       not_null_silver_classifications_position: "), build.out());
         JsonNode results = new ObjectMapper().readTree(lake.resolve("target/run_results.json").toFile());
@@ -52,6 +53,9 @@ class ModelCommandTest {
         assertEquals(List.of("model.silver.classifications", "model.silver.events", "model.silver.seasons",
                         "model.silver.sessions", "model.silver.categories").stream().sorted().toList(),
                 new ObjectMapper().convertValue(manifest.path("nodes").path("model.gold.mgp").path("depends_on"), List.class));
+        JsonNode shortName = manifest.path("nodes").path("model.gold.mgp").path("columns").get(2);
+        assertEquals("event_short_name", shortName.path("name").asText());
+        assertEquals(List.of("silver.events.sname"), new ObjectMapper().convertValue(shortName.path("lineage"), List.class));
     }
 
     @Test

@@ -43,6 +43,8 @@ class RunEndToEndTest {
         assertEquals(0, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(lake.resolve("gold/mgp.parquet"))
                 + ") WHERE event_short_name IS NULL"), "every gold row has its event's short name");
         assertNoPartialFiles(lake);
+        assertEquals(List.of("models", "tests", "publish"), List.copyOf(report.stageParts().keySet()),
+                "the transform's parts, in the order they ran");
     }
 
     @Test

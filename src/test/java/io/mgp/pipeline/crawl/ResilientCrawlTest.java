@@ -54,7 +54,7 @@ class ResilientCrawlTest {
         assumeTrue(TestSeeds.real().isPresent(), "the real MotoGP data is not beside the repo");
         Path seeds = TestSeeds.real().get();
         // Answers take 10 ms on average (jitter): more requests in flight keep the test short.
-        RunReport report = run(seeds, "mgp.faults", ACCEPTANCE_FAULTS, "mgp.concurrency", "16");
+        RunReport report = run(seeds, "mgp.faults", ACCEPTANCE_FAULTS, "mgp.concurrency", "32");
 
         assertEquals(List.of(), report.failures());
         assertGoldMatchesSeeds(lake, seeds);

@@ -37,6 +37,8 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Silver and gold as Apache Iceberg tables, written by write-audit-publish: a model's rows are committed to the
@@ -57,6 +59,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
 
     /** How many times a version is committed to its audit branch while other processes commit to the same table. */
     private static final int COMMIT_ATTEMPTS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(IcebergTables.class);
 
     /** The snapshot summary property that names the run that committed it. */
     public static final String RUN_ID = "mgp.run-id";
@@ -131,6 +134,17 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         String id = layer + "." + name;
         TableSchema columns = TableSchema.of(sql, id, select);
         Target target = tableFor(layer, name, columns, partitioning);
+        try {
+            return stage(sql, layer, name, target, select, partitioning);
+        } catch (SQLException | RuntimeException e) {
+            target.restoreShape();
+            throw e;
+        }
+    }
+
+    private Staged stage(Statement sql, String layer, String name, Target target, String select, Partitioning partitioning)
+            throws SQLException {
+        String id = layer + "." + name;
         Table table = target.table();
         SnapshotRef main = table.refs().get(SnapshotRef.MAIN_BRANCH);
         List<String> published = main == null ? List.of() : publishedFiles(layer, name);
@@ -154,7 +168,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
                 : files(table.newScan().useRef(branch));
         view(sql, layer, name, files, table.schema());
         long rows = count(table.snapshot(table.refs().get(branch).snapshotId()).summary(), "total-records");
-        return new AuditedVersion(table, layer, name, branch, files, rows, written.change());
+        return new AuditedVersion(target, layer, name, branch, files, rows, written.change());
     }
 
     /**
@@ -334,6 +348,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
 
     /** A version on the audit branch, published by a fast-forward of main. */
     private final class AuditedVersion implements Staged {
+        private final Target target;
         private final Table table;
         private final String layer;
         private final String name;
@@ -342,8 +357,9 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         private final long rows;
         private final String change;
 
-        AuditedVersion(Table table, String layer, String name, String branch, List<String> files, long rows, String change) {
-            this.table = table;
+        AuditedVersion(Target target, String layer, String name, String branch, List<String> files, long rows, String change) {
+            this.target = target;
+            this.table = target.table();
             this.layer = layer;
             this.name = name;
             this.branch = branch;
@@ -397,6 +413,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
 
         @Override
         public String discard(Statement sql) throws SQLException {
+            target.restoreShape();
             sql.execute("DROP VIEW IF EXISTS " + layer + "." + name);
             register(sql, layer, name);
             return "kept on branch " + branch;
@@ -431,16 +448,50 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
     }
 
-    /** The table a model is staged to, and whether its schema or partitioning just changed (its files are all rewritten). */
-    private record Target(Table table, boolean reshaped) {
+    /**
+     * The table a model is staged to, with its shape as published (null for a new table) and as staged: when they
+     * differ, the schema or partitioning just changed, and every file of the table is rewritten.
+     */
+    private record Target(Table table, TableShape published, TableShape staged) {
+
+        boolean reshaped() {
+            return !staged.equals(published);
+        }
+
+        /**
+         * Puts back the published shape, when staging changed it: main then reads exactly as published. A shape that
+         * cannot be put back is a warning, not the build's failure: main's rows are as published either way.
+         */
+        void restoreShape() {
+            if (published == null || !reshaped()) {
+                return;
+            }
+            try {
+                if (!published.restore(table, staged, COMMIT_ATTEMPTS)) {
+                    LOG.warn("{}: its schema and partitioning stay as the build staged them, as another process changed them"
+                            + " meanwhile or kept committing", table.name());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{}: its schema and partitioning could not be put back as published: {}", table.name(), PipelineException.firstLine(e));
+            }
+        }
     }
 
     private synchronized Target tableFor(String layer, String name, TableSchema columns, Partitioning partitioning) {
         TableIdentifier id = TableIdentifier.of(layer, name);
         Table table = table(layer, name);
         if (table != null) {
-            boolean reshaped = columns.evolve(table);
-            return new Target(table, PartitionLayout.evolve(id.toString(), table, partitioning) || reshaped);
+            // checked before anything changes: a partition_by the new columns cannot take leaves the table as it is
+            PartitionLayout.spec(id.toString(), columns.schema(), partitioning);
+            TableShape published = TableShape.of(table);
+            try {
+                columns.evolve(table);
+                PartitionLayout.evolve(id.toString(), table, partitioning);
+            } catch (RuntimeException e) {
+                new Target(table, published, TableShape.of(table)).restoreShape();
+                throw e;
+            }
+            return new Target(table, published, TableShape.of(table));
         }
         Catalog catalog = catalog();
         if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(Namespace.of(layer))) {
@@ -449,7 +500,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         Schema schema = columns.schema();
         Table created = catalog.createTable(id, schema, PartitionLayout.spec(id.toString(), schema, partitioning), null, TABLE_PROPERTIES);
         loaded.put(id, created);
-        return new Target(created, true);
+        return new Target(created, null, TableShape.of(created));
     }
 
     /** The table named {@code layer.name}, or null when the catalog has none of that name. */

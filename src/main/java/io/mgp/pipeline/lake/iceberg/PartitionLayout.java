@@ -41,21 +41,17 @@ final class PartitionLayout {
         return spec.build();
     }
 
-    /**
-     * Evolves an existing table's spec to the model's partitioning, in one commit when it changes; returns whether it
-     * changed (every file of the table is then rewritten by the build).
-     */
-    static boolean evolve(String id, Table table, Partitioning partitioning) {
+    /** Evolves an existing table's spec to the model's partitioning, in one commit when it changes. */
+    static void evolve(String id, Table table, Partitioning partitioning) {
         spec(id, table.schema(), partitioning);
         List<String> current = columns(table.spec(), table.schema());
         if (current.equals(partitioning.columns())) {
-            return false;
+            return;
         }
         UpdatePartitionSpec update = table.updateSpec();
         table.spec().fields().stream().filter(field -> !field.transform().isVoid()).map(PartitionField::name).forEach(update::removeField);
         partitioning.columns().forEach(update::addField);
         update.commit();
-        return true;
     }
 
     /** The columns a spec partitions by, in its order. */

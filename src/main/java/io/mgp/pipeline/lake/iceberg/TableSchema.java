@@ -25,7 +25,7 @@ import org.apache.iceberg.types.Types;
  * checked against its YAML), mapped to Iceberg's. An existing table's schema evolves to them: a new column is added,
  * a widened one (int to long, float to double) promoted, a dropped one deleted, and its history kept; any other change
  * of type is an error naming the column. A schema is the table's, not a branch's: it changes when the model is
- * staged, before its audit.
+ * staged, before its audit, and a build whose audit fails puts it back ({@link TableShape}).
  */
 final class TableSchema {
 
@@ -57,8 +57,8 @@ final class TableSchema {
         return new Schema(fields);
     }
 
-    /** Evolves an existing table to these columns, in one schema commit when anything changes; returns whether it did. */
-    boolean evolve(Table existing) {
+    /** Evolves an existing table to these columns, in one schema commit when anything changes. */
+    void evolve(Table existing) {
         Schema current = existing.schema();
         UpdateSchema update = existing.updateSchema();
         boolean changed = false;
@@ -86,7 +86,6 @@ final class TableSchema {
         if (changed) {
             update.commit();
         }
-        return changed;
     }
 
     /** DuckDB's {@code FIELD_IDS} option for the table's schema: readers match columns by these ids, not positions. */

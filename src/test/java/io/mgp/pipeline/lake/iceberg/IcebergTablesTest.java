@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
+import io.mgp.pipeline.lake.Partitioning;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.iceberg.Snapshot;
@@ -106,6 +108,42 @@ class IcebergTablesTest extends LakeTablesFixture {
         assertEquals(3, table.schema().findField("score").fieldId());
         int firstSchema = table.snapshot(table.refs().get("run-r1").snapshotId()).schemaId();
         assertEquals(2, table.schemas().get(firstSchema).columns().size(), "the first run's snapshot keeps the schema it was written with");
+    }
+
+    @Test
+    void aReshapedVersionSetAsideLeavesTheSchemaAndPartitioningMainReadsAsPublished() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+        }
+        Table before = table("silver.things");
+        try (IcebergTables tables = tables("r2")) {
+            LakeTables.Staged staged = tables.stage(sql, "silver", "things", "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")",
+                    new Partitioning(List.of("name"), false));
+            assertEquals(3, table("silver.things").schema().columns().size(), "staged with its new column");
+
+            staged.discard(sql);
+        }
+        Table after = table("silver.things");
+        assertEquals(before.schema().schemaId(), after.schema().schemaId());
+        assertEquals(List.of("id", "name"), after.schema().columns().stream().map(f -> f.name()).toList());
+        assertEquals(before.spec().specId(), after.spec().specId());
+        assertTrue(after.spec().isUnpartitioned());
+        Snapshot audited = after.snapshot(after.refs().get("audit-r2").snapshotId());
+        assertEquals(3, after.schemas().get(audited.schemaId()).columns().size(), "the branch keeps the schema it was written with");
+    }
+
+    @Test
+    void aPartitioningTheNewColumnsCannotTakeFailsTheModelBeforeTheSchemaChanges() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+        }
+        int schema = table("silver.things").schema().schemaId();
+        try (IcebergTables tables = tables("r2")) {
+            PipelineException error = assertThrows(PipelineException.class, () -> tables.stage(sql, "silver", "things",
+                    "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")", new Partitioning(List.of("missing"), false)));
+            assertEquals("silver.things: partition_by names missing, which the model does not return", error.getMessage());
+        }
+        assertEquals(schema, table("silver.things").schema().schemaId());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
@@ -38,14 +39,14 @@ class TableMaintenanceTest extends LakeTablesFixture {
         }
         Path auditFile = onlyAddedFile(table(), table().refs().get("audit-r2").snapshotId());
 
-        Maintenance.Result dryRun = maintain(new Maintenance(Instant.now().plusSeconds(1), 1, true));
+        Maintenance.Result dryRun = maintain(new Maintenance(Instant.now().plusSeconds(1), 1, Maintenance.ALL_RUNS, true));
 
         assertEquals(1, dryRun.removedBranches());
         assertEquals(1, dryRun.expiredSnapshots());
         assertEquals(Set.of("main", "run-r1", "audit-r2"), table().refs().keySet(), "a dry run changes nothing");
         assertTrue(Files.exists(auditFile));
 
-        Maintenance.Result done = maintain(new Maintenance(Instant.now().plusSeconds(1), 1, false));
+        Maintenance.Result done = maintain(new Maintenance(Instant.now().plusSeconds(1), 1, Maintenance.ALL_RUNS, false));
 
         assertEquals(1, done.expiredSnapshots());
         assertTrue(done.deletedFiles() >= 1, "the data file, its manifest and manifest list: " + done.deletedFiles());
@@ -60,11 +61,39 @@ class TableMaintenanceTest extends LakeTablesFixture {
             tables.stage(sql, "silver", "things", THREE_ROWS).discard(sql);
         }
 
-        Maintenance.Result done = maintain(new Maintenance(Instant.now().minus(Duration.ofHours(1)), 1, false));
+        Maintenance.Result done = maintain(new Maintenance(Instant.now().minus(Duration.ofHours(1)), 1, Maintenance.ALL_RUNS, false));
 
         assertEquals(0, done.removedBranches());
         assertEquals(0, done.expiredSnapshots());
         assertTrue(table().refs().containsKey("audit-r2"));
+    }
+
+    @Test
+    void runTagsPastTheRetainedRunsGoWithTheSnapshotsOnlyTheyHeldAndTheNewestStay() throws Exception {
+        for (String run : List.of("r2", "r3")) {
+            try (IcebergTables tables = tables(run)) {
+                tables.stage(sql, "silver", "things", run.equals("r2") ? THREE_ROWS : TWO_ROWS).publish(sql);
+            }
+        }
+        Path firstRunsFile = onlyAddedFile(table(), table().refs().get("run-r1").snapshotId());
+        Instant cutoff = Instant.now().plusSeconds(1);
+
+        Maintenance.Result keepingEveryRun = maintain(new Maintenance(cutoff, 1, Maintenance.ALL_RUNS, true));
+        Maintenance.Result dryRun = maintain(new Maintenance(cutoff, 1, 1, true));
+
+        assertEquals(0, keepingEveryRun.removedTags());
+        assertEquals(0, keepingEveryRun.expiredSnapshots());
+        assertEquals(2, dryRun.removedTags());
+        assertEquals(2, dryRun.expiredSnapshots());
+        assertEquals(Set.of("main", "run-r1", "run-r2", "run-r3"), table().refs().keySet(), "a dry run changes nothing");
+
+        Maintenance.Result done = maintain(new Maintenance(cutoff, 1, 1, false));
+
+        assertEquals(2, done.removedTags());
+        assertEquals(2, done.expiredSnapshots());
+        assertEquals(Set.of("main", "run-r3"), table().refs().keySet());
+        assertFalse(Files.exists(firstRunsFile));
+        assertEquals(2, count(), "main reads as before");
     }
 
     @Test
@@ -77,7 +106,7 @@ class TableMaintenanceTest extends LakeTablesFixture {
         Files.setLastModifiedTime(emptied, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         Files.setLastModifiedTime(emptied.getParent(), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         Path youngFolder = Files.createDirectories(data.resolve("r9-being-written"));
-        Maintenance keepingADay = new Maintenance(Instant.now().minus(Duration.ofDays(1)), 1, true);
+        Maintenance keepingADay = new Maintenance(Instant.now().minus(Duration.ofDays(1)), 1, Maintenance.ALL_RUNS, true);
 
         Maintenance.Result dryRun = maintain(keepingADay);
 
@@ -85,7 +114,7 @@ class TableMaintenanceTest extends LakeTablesFixture {
         assertEquals(1, dryRun.orphanBytes());
         assertTrue(Files.exists(old));
 
-        Maintenance.Result done = maintain(new Maintenance(keepingADay.cutoff(), 1, false));
+        Maintenance.Result done = maintain(new Maintenance(keepingADay.cutoff(), 1, Maintenance.ALL_RUNS, false));
 
         assertEquals(1, done.orphanFiles());
         assertFalse(Files.exists(old));
@@ -104,7 +133,7 @@ class TableMaintenanceTest extends LakeTablesFixture {
             assertEquals(2, table.currentSnapshot().dataManifests(table.io()).size());
         }
 
-        Maintenance.Result done = maintain(new Maintenance(Instant.now().minus(Duration.ofDays(1)), 1, false));
+        Maintenance.Result done = maintain(new Maintenance(Instant.now().minus(Duration.ofDays(1)), 1, Maintenance.ALL_RUNS, false));
 
         assertEquals(2, done.compactedFiles());
         assertEquals(1, done.compactedInto());
@@ -113,7 +142,7 @@ class TableMaintenanceTest extends LakeTablesFixture {
             assertTrue(tables.register(sql, "silver", "things"));
             assertEquals(5, count());
             assertEquals(Set.of(1, 2, 3, 4, 5), Set.copyOf(ids()));
-            tables.registerAt(sql, "silver", "things", tables.pointInTime("run-r1", java.util.List.of("silver.things")));
+            tables.registerAt(sql, "silver", "things", tables.pointInTime("run-r1", List.of("silver.things")));
             assertEquals(2, count(), "the run's tag reads its version's files");
         }
         Table after = table();
