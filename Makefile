@@ -11,7 +11,7 @@ MOTOGP_URL := https://raw.githubusercontent.com/andrew-a-hale/open-motogp/master
 # The Maven extension that makes `mvn camel:run` compile first (.mvn/maven.config loads it).
 MVN_EXTENSION := .mvn/ext/compile-first.jar
 
-.PHONY: run test test-spark spark-sql postgres server dev jmx bench soak seeds seeds-motogp jar check-readme clean
+.PHONY: run test test-spark spark-sql postgres server docs dev jmx bench soak seeds seeds-motogp jar check-readme clean
 # A recipe that fails leaves no half-made target behind.
 .DELETE_ON_ERROR:
 
@@ -45,7 +45,12 @@ postgres:
 	@.ci/postgres
 
 server: $(JAR) $(SEEDS)/seasons.parquet
-	@$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT)
+	@$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT) --lake $(LAKE)
+
+# The lake's docs site, written again, then served with the API at http://127.0.0.1:$(PORT)/docs/ until Ctrl-C.
+docs: $(JAR) $(SEEDS)/seasons.parquet
+	@$(JAVA) -jar $(JAR) docs --lake $(LAKE)
+	@$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT) --lake $(LAKE)
 
 # The API through the Camel Maven plugin, reloading its routes: save api.yaml or api-errors.yaml in
 # src/main/resources/routes and their routes are replaced in the running server, without a restart. No jar needed.
@@ -128,4 +133,4 @@ $(MVN_EXTENSION): .mvn/ext/CompileFirst.java .mvn/ext/components.xml
 clean:
 	@$(MVN) clean
 	@rm -rf spark/target
-	@cd $(LAKE) 2>/dev/null && rm -rf bronze silver gold catalog.db state logs quality target .lock || true
+	@cd $(LAKE) 2>/dev/null && rm -rf bronze silver gold catalog.db state logs quality target docs .lock || true

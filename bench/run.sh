@@ -6,7 +6,7 @@
 #   1. Full crawls of the real seeds, as users run them (java -jar pipeline.jar run, no JVM flags) and with the JVM flags
 #      and class archive `make run` used to pass, for this code and for the baseline (BASELINE_REF, built once): wall
 #      time, CPU time (user + system, every process of the run) per request, time from launch to the first request.
-#      Each as-users-run crawl is followed by a no-op run on its lake; this code's also by a `build` on it. The
+#      Each as-users-run crawl is followed by a no-op run on its lake; this code's also by a `build` and `docs` on it. The
 #      transform stage (models and data tests) is compared with the baseline's (models only).
 #   2. A plain crawler of our own (bench/PlainCrawler.java: JDK HttpClient, 64 in flight, DuckDB writes gold at the
 #      end) against one `serve`, alternating with this code's `run --api-url` on the same server.
@@ -55,6 +55,7 @@ TARGET_PLAIN_CPU=1.0        # pipeline / plain crawler, CPU (less than it)
 TARGET_NOOP_S=0.5           # no-op run after start-up
 TARGET_TESTS_ADD_S=0.3      # transform with contracts and data tests - transform without (the baseline), median
 TARGET_BUILD_S=1.5          # build alone on the real lake, JVM start included
+TARGET_DOCS_S=2             # docs on the real lake, JVM start included
 TARGET_SCALE10_S=30
 TARGET_API_RPS=20000
 TARGET_ACCESS_LOG=0.9       # throughput with the access log / without
@@ -201,7 +202,7 @@ crawl() {
     record "$variant.start" "$(to_first_request "$lake" "$launched")"
     record "$variant.transform" "$(summary_stage transform "$log.out")"
     local part
-    for part in models tests publish; do
+    for part in models tests publish docs; do
         [[ -z $(summary_stage "$part" "$log.out") ]] || record "$variant.$part" "$(summary_stage "$part" "$log.out")"
     done
     RESULT[$variant.requests]=$requests
@@ -220,6 +221,10 @@ crawl() {
         ((STATUS == 0)) || die "build on the lake of $variant failed (exit $STATUS)"
         record "$variant-build.wall" "$WALL"
         log "   then build alone on its lake: ${WALL} s"
+        measure "$log-docs" "$@" docs --lake "$lake"
+        ((STATUS == 0)) || die "docs on the lake of $variant failed (exit $STATUS)"
+        record "$variant-docs.wall" "$WALL"
+        log "   then docs on its lake: ${WALL} s"
     fi
     rm -rf "$lake"
 }
@@ -393,6 +398,9 @@ print_table() {
         row "\`build\` alone on the crawled lake, JVM start included ($RUNS runs)" "$(stat users-build.wall median) s" \
             "$(stat users-build.wall minimum) / $(stat users-build.wall maximum) s" "<= $TARGET_BUILD_S s" \
             "$(verdict "$(stat users-build.wall median)" le "$TARGET_BUILD_S")"
+        row "\`docs\` on the crawled lake, JVM start included ($RUNS runs; the run's own docs stage: $(stat users.docs median) s)" \
+            "$(stat users-docs.wall median) s" "$(stat users-docs.wall minimum) / $(stat users-docs.wall maximum) s" \
+            "<= $TARGET_DOCS_S s" "$(verdict "$(stat users-docs.wall median)" le "$TARGET_DOCS_S")"
         row "No-op run after it, after start-up ($RUNS runs; $(stat users-noop.wall median) s with start-up)" \
             "$(stat users-noop.work median) s" "$(stat users-noop.work minimum) / $(stat users-noop.work maximum) s" \
             "<= $TARGET_NOOP_S s" "$(verdict "$(stat users-noop.work median)" le "$TARGET_NOOP_S")"

@@ -65,6 +65,8 @@ class PipelineJarIT {
         assertTrue(output.matches("(?s).*Stages\\s+startup [\\d.]+ s, crawl [\\d.]+ s, tasks [\\d.]+ s, transform [\\d.]+ s.*"), output);
         assertTrue(output.matches("(?s).*Tasks\\s+done [\\d,]+, empty [\\d,]+, failed 0, pending 0.*"), output);
         assertTrue(output.contains("Lake       " + lake.toAbsolutePath()), output);
+        assertTrue(output.contains("Docs       " + lake.toAbsolutePath().resolve("docs/index.html") + ", or http://127.0.0.1:"), output);
+        assertTrue(Files.exists(lake.resolve("docs/docs-data.js")), "the run wrote the docs site");
         LakeAssertions.assertGoldMatchesSeeds(lake, TestSeeds.small());
     }
 

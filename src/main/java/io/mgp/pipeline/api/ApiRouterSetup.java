@@ -5,8 +5,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
@@ -24,18 +28,25 @@ public final class ApiRouterSetup implements StartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouterSetup.class);
     private static final String HEAD_AS_GET = "mgp.head-as-get";
+    /** Where the lake's docs site is served. */
+    public static final String DOCS = "/docs";
 
     private final int port;
     private final FaultInjector faults;
+    private final Path docs;
 
-    private ApiRouterSetup(int port, FaultInjector faults) {
+    private ApiRouterSetup(int port, FaultInjector faults, Path docs) {
         this.port = port;
         this.faults = faults;
+        this.docs = docs;
     }
 
-    /** Sets up the API's router once Camel has started its HTTP server ({@link ApiHttpServer}). */
-    public static void install(CamelContext camelContext, int port, FaultInjector faults) throws Exception {
-        camelContext.addStartupListener(new ApiRouterSetup(port, faults));
+    /**
+     * Sets up the API's router once Camel has started its HTTP server ({@link ApiHttpServer}), serving the lake's docs
+     * site from the folder {@code docs} at {@code /docs}.
+     */
+    public static void install(CamelContext camelContext, int port, FaultInjector faults, Path docs) throws Exception {
+        camelContext.addStartupListener(new ApiRouterSetup(port, faults, docs));
     }
 
     @Override
@@ -54,6 +65,7 @@ public final class ApiRouterSetup implements StartupListener {
         if (!faults.spec().isOff()) {
             injectFaults(router, endpoints);
         }
+        serveDocs(router);
         // The last route sees what no API route took: a known path asked with another method, or an unknown path.
         router.route().last().handler(request -> {
             if (endpoints.contains(withoutTrailingSlash(request.normalizedPath()))) {
@@ -74,6 +86,25 @@ public final class ApiRouterSetup implements StartupListener {
         endpoints.stream().filter(path -> !"/".equals(path))
                 .forEach(path -> router.get(path).order(Integer.MIN_VALUE + 1).handler(handler));
         LOG.info("Injecting faults into the API's data endpoints: {}", faults.spec());
+    }
+
+    /**
+     * The docs site, read from its folder at each request (a docs command may rewrite it while the server runs), or a
+     * JSON 404 saying how to write it.
+     */
+    private void serveDocs(Router router) {
+        StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, docs.toAbsolutePath().toString())
+                .setCachingEnabled(false).setIndexPage("index.html");
+        // Vert.x routes /docs, /docs/ and what is under it here; the page's relative links need the slash
+        router.get(DOCS + "/*").handler(request -> {
+            if (request.request().path().equals(DOCS)) {
+                request.redirect(DOCS + "/");
+            } else if (Files.isDirectory(docs)) {
+                files.handle(request);
+            } else {
+                answer(request, 404, "no docs in " + docs + " yet: 'pipeline docs' writes them");
+            }
+        });
     }
 
     /** {@code /seasons/} is {@code /seasons}, as Vert.x routes it. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.camel.Exchange;
@@ -52,6 +53,18 @@ public final class SeedApi {
         Thread thread = new Thread(task, "seed-loader");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The seed table a method of this bean answers from, by the method's name as the API's routes call it. */
+    public static Optional<SeedTable> tableAnsweredBy(String method) {
+        return Optional.ofNullable(switch (method) {
+            case "seasons" -> SeedTable.SEASONS;
+            case "events" -> SeedTable.EVENTS;
+            case "categories" -> SeedTable.CATEGORIES;
+            case "sessions" -> SeedTable.SESSIONS;
+            case "classification" -> SeedTable.CLASSIFICATIONS;
+            default -> null;
+        });
     }
 
     public ByteBuffer seasons() {

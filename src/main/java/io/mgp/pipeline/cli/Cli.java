@@ -5,13 +5,13 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code run} (the default), {@code build}, {@code test}, {@code serve} and {@code seed}, each with {@code --help}. */
+/** The command line: {@code run} (the default), {@code build}, {@code test}, {@code docs}, {@code serve} and {@code seed}, each with {@code --help}. */
 @Command(name = "pipeline",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "An emulated MotoGP results API and a concurrent crawl of it into a lake: bronze parquet, silver and gold"
                 + " Iceberg tables, with SQL models and data tests in dbt's manner.",
-        subcommands = {RunCommand.class, BuildCommand.class, TestCommand.class, HistoryCommand.class, QueryCommand.class, MaintainCommand.class, ServeCommand.class, SeedCommand.class,
+        subcommands = {RunCommand.class, BuildCommand.class, TestCommand.class, HistoryCommand.class, QueryCommand.class, MaintainCommand.class, DocsCommand.class, ServeCommand.class, SeedCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
 

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The halves of the application a command starts: the emulated API, the crawling client, or both. */
 enum Part {
     API("api.yaml", "api-errors.yaml"),
-    CLIENT("crawl.yaml", "crawl-retries.yaml", "tasks.yaml", "lake.yaml", "run.yaml");
+    CLIENT("crawl.yaml", "crawl-retries.yaml", "tasks.yaml", "lake.yaml", "docs.yaml", "run.yaml");
 
     private final List<String> routeFiles;
 

@@ -11,6 +11,8 @@ import io.mgp.pipeline.crawl.ApiProbe;
 import io.mgp.pipeline.crawl.CrawlPlan;
 import io.mgp.pipeline.crawl.RetryAfter;
 import io.mgp.pipeline.crawl.Retryable;
+import io.mgp.pipeline.docs.DocsSite;
+import io.mgp.pipeline.docs.LakeDocs;
 import io.mgp.pipeline.lake.BronzeBatcher;
 import io.mgp.pipeline.lake.BronzeWriter;
 import io.mgp.pipeline.lake.Lake;
@@ -32,6 +34,7 @@ import io.mgp.pipeline.state.AnswerLog;
 import io.mgp.pipeline.state.RunHistory;
 import io.mgp.pipeline.state.StateDb;
 import io.mgp.pipeline.state.TaskQueue;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -68,80 +71,105 @@ final class PipelineBeans implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        Registry registry = context.getRegistry();
-        registry.bind("runReport", report);
+        context.getRegistry().bind("runReport", report);
         RouteIdMdc.install(context);
         PipelineMetrics metrics = PipelineMetrics.install(context);
         report.recordTo(metrics);
         reloadOnlyOwnRouteFiles(context);
         if (parts.contains(Part.API)) {
-            SeedApi seedApi = new SeedApi(CamelApp.property(context, "mgp.seeds"));
-            registry.bind("seedApi", seedApi);
-            registry.bind(EventLoopHttpEngine.NAME, new EventLoopHttpEngine());
-            ApiRouteMetrics.install(context);
-            // The seeds load while Camel starts; the start completes only once they are in memory (or failed).
-            context.addStartupListener((started, alreadyStarted) -> seedApi.awaitSeeds());
-            FaultInjector faults = new FaultInjector(faultSpec(CamelApp.property(context, "mgp.faults")),
-                    metrics::faultInjected);
-            metrics.expectFaults(FaultInjector.kinds());
-            registry.bind(FaultInjector.BEAN, faults);
-            ApiRouterSetup.install(context, Integer.parseInt(CamelApp.property(context, "mgp.port")), faults);
+            bindApi(context, metrics);
         }
         if (parts.contains(Part.CLIENT)) {
             // the project is read first: a mistake in a model or its YAML stops the run before anything is fetched
             Catalog catalog = Project.catalog(CamelApp.property(context, "mgp.project"));
             Lake lake = new Lake(CamelApp.property(context, "mgp.lake"));
             context.addService(LakeLock.acquire(lake.root()), true);
-            context.getManagementStrategy().addEventNotifier(new CrawlRequestNotifier(metrics));
-            metrics.expectCrawl(CRAWLED_ENDPOINTS, catalog.sources().stream().map(Node::name).toList());
-            metrics.expectDataTests(Arrays.stream(TestStatus.values()).map(TestStatus::toString).toList());
             boolean fullRefresh = Boolean.parseBoolean(CamelApp.property(context, "mgp.full-refresh"));
             if (fullRefresh) {
                 lake.clear();
             }
             StateDb state = new StateDb(lake.stateFile());
-            registry.bind("stateDb", state);
+            context.getRegistry().bind("stateDb", state);
             context.addService(state, true);
-            CrawlPlan plan = new CrawlPlan(state, report.runId(), taskLimit(CamelApp.property(context, "mgp.tasks")));
-            registry.bind("crawlPlan", plan);
-            registry.bind("answerLog", new AnswerLog(state));
-            TaskQueue taskQueue = new TaskQueue(state, report);
-            registry.bind("taskQueue", taskQueue);
-            for (String status : TaskQueue.STATUSES) {
-                metrics.taskGauge(status, () -> taskQueue.count(status));
-            }
-            RunHistory history = new RunHistory(state, report, fullRefresh ? "full-refresh" : plan.mode());
-            registry.bind("runHistory", history);
-            Progress progress = new Progress(report, plan);
-            registry.bind(Progress.BEAN, progress);
-            context.addService(new PipelineStatus(context, report, progress, history::lastError), true);
-            // One pool for every level of the crawl, so --concurrency bounds the requests in flight in all.
-            registry.bind("crawlPool", context.getExecutorServiceManager().newFixedThreadPool(
-                    this, "crawl", Integer.parseInt(CamelApp.property(context, "mgp.concurrency"))));
-            BronzeWriter bronzeWriter = new BronzeWriter(lake, report, state);
-            registry.bind("bronzeWriter", bronzeWriter);
-            context.addService(bronzeWriter, true);
-            registry.bind("bronzeBatcher", new BronzeBatcher(report.runId(), bronzeWriter));
-            registry.bind("fullBronzeBatch", bronzeWriter.fullAt(Long.parseLong(CamelApp.property(context, "mgp.bronze.batch-size"))));
-            // Decided once: a simple predicate on the property would read and convert it for every request.
-            registry.bind("rateLimited", PredicateBuilder.constant(Integer.parseInt(CamelApp.property(context, "mgp.max-rps")) > 0));
-            registry.bind("bronzeWriters", bronzeWriters(context));
-            registry.bind("apiProbe", new ApiProbe(CamelApp.property(context, "mgp.api-url")));
-            registry.bind("answerShape", new AnswerShape(CamelApp.property(context, "mgp.api-url")));
-            registry.bind("retryable", new Retryable(Integer.parseInt(CamelApp.property(context, "mgp.retry.attempts"))));
-            registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(Long.parseLong(CamelApp.property(context, "mgp.retry.max-delay")))));
-            IcebergTables tables = new IcebergTables(lake, report.runId(), fullRefresh,
-                    () -> LakeCatalog.open(lake, key -> CamelApp.property(context, key)))
-                    .warmUp(catalog.models().stream().map(Node::id).toList());
-            context.addService(new ServiceSupport() {
-                @Override
-                protected void doStop() throws Exception {
-                    tables.close();
-                }
-            }, true);
-            registry.bind("modelRunner", new ModelRunner(lake, catalog, tables, report, state,
-                    OpenLineageSetup.events(lake, catalog, report.runId(), key -> CamelApp.property(context, key))));
+            bindCrawl(context, metrics, catalog, state, fullRefresh);
+            bindBronze(context, lake, state);
+            bindModels(context, metrics, catalog, lake, state, fullRefresh);
         }
+    }
+
+    /** The emulated API: its seeds, its HTTP engine and router, its faults and meters. */
+    private void bindApi(CamelContext context, PipelineMetrics metrics) throws Exception {
+        Registry registry = context.getRegistry();
+        SeedApi seedApi = new SeedApi(CamelApp.property(context, "mgp.seeds"));
+        registry.bind("seedApi", seedApi);
+        registry.bind(EventLoopHttpEngine.NAME, new EventLoopHttpEngine());
+        ApiRouteMetrics.install(context);
+        // The seeds load while Camel starts; the start completes only once they are in memory (or failed).
+        context.addStartupListener((started, alreadyStarted) -> seedApi.awaitSeeds());
+        FaultInjector faults = new FaultInjector(faultSpec(CamelApp.property(context, "mgp.faults")), metrics::faultInjected);
+        metrics.expectFaults(FaultInjector.kinds());
+        registry.bind(FaultInjector.BEAN, faults);
+        ApiRouterSetup.install(context, Integer.parseInt(CamelApp.property(context, "mgp.port")), faults,
+                DocsSite.folder(Path.of(CamelApp.property(context, "mgp.lake"))));
+    }
+
+    /** The crawl (routes/crawl.yaml, crawl-retries.yaml, tasks.yaml): its plan, task queue, run history, progress and HTTP. */
+    private void bindCrawl(CamelContext context, PipelineMetrics metrics, Catalog catalog, StateDb state, boolean fullRefresh)
+            throws Exception {
+        Registry registry = context.getRegistry();
+        context.getManagementStrategy().addEventNotifier(new CrawlRequestNotifier(metrics));
+        metrics.expectCrawl(CRAWLED_ENDPOINTS, catalog.sources().stream().map(Node::name).toList());
+        CrawlPlan plan = new CrawlPlan(state, report.runId(), taskLimit(CamelApp.property(context, "mgp.tasks")));
+        registry.bind("crawlPlan", plan);
+        registry.bind("answerLog", new AnswerLog(state));
+        TaskQueue taskQueue = new TaskQueue(state, report);
+        registry.bind("taskQueue", taskQueue);
+        for (String status : TaskQueue.STATUSES) {
+            metrics.taskGauge(status, () -> taskQueue.count(status));
+        }
+        RunHistory history = new RunHistory(state, report, fullRefresh ? "full-refresh" : plan.mode());
+        registry.bind("runHistory", history);
+        Progress progress = new Progress(report, plan);
+        registry.bind(Progress.BEAN, progress);
+        context.addService(new PipelineStatus(context, report, progress, history::lastError), true);
+        // One pool for every level of the crawl, so --concurrency bounds the requests in flight in all.
+        registry.bind("crawlPool", context.getExecutorServiceManager().newFixedThreadPool(
+                this, "crawl", Integer.parseInt(CamelApp.property(context, "mgp.concurrency"))));
+        // Decided once: a simple predicate on the property would read and convert it for every request.
+        registry.bind("rateLimited", PredicateBuilder.constant(Integer.parseInt(CamelApp.property(context, "mgp.max-rps")) > 0));
+        registry.bind("apiProbe", new ApiProbe(CamelApp.property(context, "mgp.api-url")));
+        registry.bind("answerShape", new AnswerShape(CamelApp.property(context, "mgp.api-url")));
+        registry.bind("retryable", new Retryable(Integer.parseInt(CamelApp.property(context, "mgp.retry.attempts"))));
+        registry.bind("retryAfter", new RetryAfter(Duration.ofMillis(Long.parseLong(CamelApp.property(context, "mgp.retry.max-delay")))));
+    }
+
+    /** Bronze (routes/lake.yaml): the writer of the answers and its batches. */
+    private void bindBronze(CamelContext context, Lake lake, StateDb state) throws Exception {
+        Registry registry = context.getRegistry();
+        BronzeWriter bronzeWriter = new BronzeWriter(lake, report, state);
+        registry.bind("bronzeWriter", bronzeWriter);
+        context.addService(bronzeWriter, true);
+        registry.bind("bronzeBatcher", new BronzeBatcher(report.runId(), bronzeWriter));
+        registry.bind("fullBronzeBatch", bronzeWriter.fullAt(Long.parseLong(CamelApp.property(context, "mgp.bronze.batch-size"))));
+        registry.bind("bronzeWriters", bronzeWriters(context));
+    }
+
+    /** Silver and gold (routes/lake.yaml's transform, docs.yaml): the Iceberg tables, the model runner and the docs. */
+    private void bindModels(CamelContext context, PipelineMetrics metrics, Catalog catalog, Lake lake, StateDb state, boolean fullRefresh)
+            throws Exception {
+        metrics.expectDataTests(Arrays.stream(TestStatus.values()).map(TestStatus::toString).toList());
+        IcebergTables tables = new IcebergTables(lake, report.runId(), fullRefresh,
+                () -> LakeCatalog.open(lake, key -> CamelApp.property(context, key)))
+                .warmUp(catalog.models().stream().map(Node::id).toList());
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                tables.close();
+            }
+        }, true);
+        context.getRegistry().bind("modelRunner", new ModelRunner(lake, catalog, tables, report, state,
+                OpenLineageSetup.events(lake, catalog, report.runId(), key -> CamelApp.property(context, key))));
+        context.getRegistry().bind(LakeDocs.BEAN, new LakeDocs(lake, catalog, tables));
     }
 
     /** {@code --faults} checks its spec, but {@code mgp.faults} may also come from -D or the environment. */

@@ -1,5 +1,6 @@
 package io.mgp.pipeline.cli;
 
+import io.mgp.pipeline.docs.LakeDocs;
 import io.mgp.pipeline.metrics.MetricsFile;
 import io.mgp.pipeline.run.RunReport;
 import java.nio.file.Path;
@@ -96,7 +97,9 @@ final class RunCommand implements Callable<Integer> {
                 throw e;
             }
             MetricsFile.write(report, lake, null);
-            Summary summary = new Summary(report, app.property("mgp.api-url"), lake);
+            LakeDocs docs = app.context().getRegistry().lookupByNameAndType(LakeDocs.BEAN, LakeDocs.class);
+            Summary summary = new Summary(report, app.property("mgp.api-url"), lake)
+                    .withDocs(docs.exists() ? docs.folder().toAbsolutePath() : null, apiUrl == null ? app.apiAddress() : null);
             command.commandLine().getOut().print(summary.render());
             command.commandLine().getOut().flush();
             return finished(report);

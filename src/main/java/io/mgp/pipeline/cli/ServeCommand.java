@@ -28,12 +28,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: 127.0.0.1).")
     private String host;
 
+    @Option(names = "--lake", paramLabel = "DIR", description = "The lake whose docs site is served at /docs (default: lake).")
+    private String lake;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> properties = new HashMap<>();
         server.putInto(properties);
         if (host != null) {
             properties.put("mgp.host", host);
+        }
+        if (lake != null) {
+            properties.put("mgp.lake", lake);
         }
         CamelApp app = CamelApp.api(properties);
         app.runUntilStopped(() -> banner(app));
@@ -51,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
                 + " /classification?session_id=%n", address);
         out.printf("  Health     %s/observe/health%n", address);
         out.printf("  Metrics    %s/observe/metrics%n", address);
+        out.printf("  Docs       %s/docs/ (the site 'docs --lake %s' writes)%n", address, app.property("mgp.lake"));
         out.printf("Ctrl-C stops it. One line per request follows (-Dmgp.access-log=OFF turns them off).%n");
         out.flush();
     }

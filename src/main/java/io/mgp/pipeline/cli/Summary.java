@@ -19,10 +19,20 @@ final class Summary {
     private final String apiUrl;
     private final Path lake;
 
+    private Path docs;
+    private String docsServer;
+
     Summary(RunReport report, String apiUrl, Path lake) {
         this.report = report;
         this.apiUrl = apiUrl;
         this.lake = lake;
+    }
+
+    /** The docs site's folder, if written, and the address a {@code serve} on this lake would show it at, if known. */
+    Summary withDocs(Path folder, String server) {
+        this.docs = folder;
+        this.docsServer = server;
+        return this;
     }
 
     String render() {
@@ -64,6 +74,10 @@ final class Summary {
                 out.append(String.format("  Gold       %-16s %,10d rows (unchanged)%n", table, rows)));
         long bronzeFiles = report.files("bronze");
         out.append(String.format("  Lake       %s%s%n", lake, bronzeFiles == 0 ? "" : String.format(" (%,d bronze files)", bronzeFiles)));
+        if (docs != null) {
+            out.append(String.format("  Docs       %s%s%n", docs.resolve("index.html"),
+                    docsServer == null ? "" : ", or " + docsServer + "/docs/ while 'serve --lake " + lake + "' runs"));
+        }
         return out.toString();
     }
 

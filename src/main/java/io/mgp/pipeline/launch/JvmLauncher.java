@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * off, so the run goes to a child JVM with C1 only, the parallel collector and a class archive of the jar
  * ({@link ClassArchive}); the launching JVM waits for it and exits with its code. A JVM started with any {@code -XX:}
  * option is the user's own tuning and runs the command itself, as do {@code serve} (long-lived: C2 pays off) and
- * {@code seed}; {@code build} and {@code test} go to the child too, for its class archive. {@code -Dmgp.launcher=off} turns it off.
+ * {@code seed}; {@code build}, {@code test} and {@code docs} go to the child too, for its class archive. {@code -Dmgp.launcher=off} turns it off.
  * Where the jar's folder cannot be written, DuckDB's native library is kept in the user's cache, and every command goes
  * to a child JVM started with it on its library path.
  */
@@ -30,7 +30,7 @@ public final class JvmLauncher {
     /** Set in the child JVM, so that it runs the command: when the launching JVM started, in epoch milliseconds. */
     static final String LAUNCHED = "mgp.launched";
     private static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
-    private static final Set<String> BATCH_COMMANDS = Set.of("run", "build", "test");
+    private static final Set<String> BATCH_COMMANDS = Set.of("run", "build", "test", "docs");
     private static final Set<String> NO_RUN = Set.of("-h", "--help", "-V", "--version", "help");
 
     private JvmLauncher() {

@@ -136,7 +136,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"run", "build", "test", "serve", "seed"}) {
+        for (String command : new String[] {"run", "build", "test", "docs", "history", "query", "maintain", "serve", "seed"}) {
             CliRun result = CliRun.execute(command, "--help");
             assertEquals(0, result.code());
             assertTrue(result.out().contains("Usage: pipeline " + command), result.out());
