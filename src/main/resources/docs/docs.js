@@ -193,7 +193,12 @@
       + (column ? lineageSection(node, column) : '') + (node.tests ? testsSection(node) : '')
       + (node.sql ? '<h2>SQL</h2><pre>' + esc(node.sql) + '</pre>' : '') + historySection(node)
       + neighbours('Depends on', parents[id]) + neighbours('Referenced by', children[id]);
-    if (!column) highlight(null);
+    if (column) {
+      $('lineage').scrollIntoView();
+    } else {
+      highlight(null);
+      $('page').scrollTop = 0;
+    }
   }
 
   function search(text) {

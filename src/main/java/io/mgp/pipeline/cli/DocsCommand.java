@@ -15,12 +15,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.slf4j.LoggerFactory;
 
 @Command(name = "docs", mixinStandardHelpOptions = true,
         description = "Write the lake's docs site: the API's endpoints, the crawl's routes, the bronze sources and the models,"
@@ -64,7 +64,7 @@ final class DocsCommand implements Callable<Integer> {
         console.printf("Docs of %s written in %.2f s (JVM start included): %d nodes, %d edges%n", opened, JvmLauncher.sinceLaunch().toMillis() / 1000.0,
                 written.nodes(), written.edges());
         console.printf("  Open       %s%n", written.folder().resolve("index.html"));
-        console.printf("  Or         http://127.0.0.1:%s/docs/ while 'pipeline serve --lake %s' runs%n", Settings.get("mgp.port"), opened);
+        console.printf("  Or         http://127.0.0.1:%s/docs/ while 'serve --lake %s' runs%n", Settings.get("mgp.port"), opened);
         console.flush();
         return 0;
     }
