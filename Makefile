@@ -44,13 +44,14 @@ $(SPARK_JAR): spark/pom.xml $(shell find spark/src/main -type f 2>/dev/null)
 postgres:
 	@.ci/postgres
 
+# A server stopped by Ctrl-C or SIGTERM (exit 130 or 143) stopped as asked: no make error.
 server: $(JAR) $(SEEDS)/seasons.parquet
-	@$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT) --lake $(LAKE)
+	@$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT) --lake $(LAKE) || { status=$$?; [ $$status -eq 130 ] || [ $$status -eq 143 ]; }
 
 # The lake's docs site, written again, then served with the API at http://127.0.0.1:$(PORT)/docs/ until Ctrl-C.
 docs: $(JAR) $(SEEDS)/seasons.parquet
 	@$(JAVA) -jar $(JAR) docs --lake $(LAKE)
-	@$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT) --lake $(LAKE)
+	@$(JAVA) -jar $(JAR) serve --seeds $(SEEDS) --port $(PORT) --lake $(LAKE) || { status=$$?; [ $$status -eq 130 ] || [ $$status -eq 143 ]; }
 
 # The API through the Camel Maven plugin, reloading its routes: save api.yaml or api-errors.yaml in
 # src/main/resources/routes and their routes are replaced in the running server, without a restart. No jar needed.

@@ -24,8 +24,9 @@
   const esc = text => String(text == null ? '' : text).replace(/[&<>"']/g,
     c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   const link = (id, column) => '#node=' + encodeURIComponent(id) + (column ? '&column=' + encodeURIComponent(column) : '');
-  const nodeOf = key => key.slice(0, key.lastIndexOf(SEP));
-  const columnOf = key => key.slice(key.lastIndexOf(SEP) + SEP.length);
+  // a column's key is <node id>::<column>; node ids never hold '::', column names may
+  const nodeOf = key => key.includes(SEP) ? key.slice(0, key.indexOf(SEP)) : null;
+  const columnOf = key => key.slice(key.indexOf(SEP) + SEP.length);
   const keyLink = key => nodes[nodeOf(key)]
     ? '<a href="' + link(nodeOf(key), columnOf(key)) + '">' + esc(nodes[nodeOf(key)].label) + ' · ' + esc(columnOf(key)) + '</a>'
     : esc(key);
@@ -61,22 +62,30 @@
     return seen;
   }
 
+  /** The nodes a name selects: the one of that id, else every one of that label or path, or whose id ends with it. */
   function resolve(name) {
-    return ids.find(id => id === name) || ids.find(id => nodes[id].label === name || nodes[id].path === name)
-      || ids.find(id => id.endsWith('.' + name) || id.endsWith(':' + name));
+    if (nodes[name]) return [name];
+    const named = ids.filter(id => nodes[id].label === name || nodes[id].path === name);
+    return named.length ? named : ids.filter(id => id.endsWith('.' + name) || id.endsWith(':' + name));
   }
 
-  /** dbt's graph selection: name, +name (and its ancestors), name+ (and descendants), +name+. */
+  /** dbt's graph selection: name, +name (and its ancestors), name+ (and descendants), +name+; nothing: everything. */
   function select(expression) {
     const parts = /^(\+?)(.*?)(\+?)$/.exec(expression.trim());
-    const id = resolve(parts[2]);
-    if (!id) {
+    if (!parts[2]) {
+      showAll();
+      return ids;
+    }
+    const found = resolve(parts[2]);
+    if (!found.length) {
       $('selected').textContent = 'no node called ' + parts[2];
       return [];
     }
-    const keep = new Set([id]);
-    if (parts[1]) closure(id, parents).forEach(n => keep.add(n));
-    if (parts[3]) closure(id, children).forEach(n => keep.add(n));
+    const keep = new Set(found);
+    found.forEach(id => {
+      if (parts[1]) closure(id, parents).forEach(n => keep.add(n));
+      if (parts[3]) closure(id, children).forEach(n => keep.add(n));
+    });
     cy.batch(() => cy.nodes().forEach(n => n.toggleClass('hidden', !keep.has(n.id()))));
     cy.fit(cy.nodes().not('.hidden'), 30);
     $('selected').textContent = keep.size + ' of ' + ids.length + ' nodes';
@@ -138,7 +147,7 @@
   function testsSection(node) {
     const rows = (node.tests || []).map(t => '<tr class="test"><td>' + esc(t.name) + '</td><td>' + esc(t.type) + '</td><td>'
       + esc(t.column || '') + '</td><td>' + esc(t.severity) + '</td>' + statusCell(t.status) + '<td>' + esc(t.failures == null ? '' : t.failures)
-      + '</td><td>' + (t.stored ? '<a href="' + esc(t.stored_href) + '"><code>' + esc(t.stored) + '</code></a>' : '') + '</td></tr>');
+      + '</td><td>' + (t.stored ? '<a href="' + esc(encodeURI(t.stored_href)) + '"><code>' + esc(t.stored) + '</code></a>' : '') + '</td></tr>');
     return '<h2>Data tests</h2>' + table(['test', 'type', 'column', 'severity', 'last status', 'failing rows', 'stored failures'], rows);
   }
 
@@ -159,8 +168,8 @@
 
   function kindDetails(node) {
     if (node.kind === 'endpoint') {
-      return '<p><code>GET ' + esc(node.path) + '</code>, answered by the route <code>' + esc(node.route) + '</code> ('
-        + esc(node.answered_by) + ')</p><h2>Parameters</h2>'
+      return '<p><code>GET ' + esc(node.path) + '</code>' + (node.route ? ', answered by the route <code>' + esc(node.route) + '</code>'
+        + (node.answered_by ? ' (' + esc(node.answered_by) + ')' : '') : '') + '</p><h2>Parameters</h2>'
         + table(['name', 'in', 'required'], node.parameters.map(p => '<tr><td>' + esc(p.name) + '</td><td>' + esc(p.type)
           + '</td><td>' + (p.required ? 'yes' : 'no') + '</td></tr>'));
     }
@@ -188,7 +197,7 @@
     }
     const node = nodes[id];
     cy.getElementById(id).addClass('current');
-    $('page').innerHTML = '<h1><span class="kind ' + node.kind + '">' + esc(node.kind) + '</span> ' + esc(node.label) + '</h1>'
+    $('page').innerHTML = '<h1><span class="kind ' + esc(node.kind) + '">' + esc(node.kind) + '</span> ' + esc(node.label) + '</h1>'
       + '<p>' + esc(node.description) + '</p>' + kindDetails(node) + columnsSection(node, column)
       + (column ? lineageSection(node, column) : '') + (node.tests ? testsSection(node) : '')
       + (node.sql ? '<h2>SQL</h2><pre>' + esc(node.sql) + '</pre>' : '') + historySection(node)
@@ -234,6 +243,11 @@
   $('fit').addEventListener('click', () => cy.fit(cy.nodes().not('.hidden'), 30));
   $('png').addEventListener('click', exportPng);
   $('search').addEventListener('input', event => search(event.target.value));
+  // a column's whole row opens its lineage, not only its name
+  $('page').addEventListener('click', event => {
+    const row = event.target.closest('tr.column');
+    if (row && !event.target.closest('a')) location.hash = link(new URLSearchParams(location.hash.slice(1)).get('node'), row.dataset.column);
+  });
   $('results').addEventListener('click', () => { $('results').hidden = true; $('search').value = ''; });
   window.addEventListener('hashchange', render);
   render();

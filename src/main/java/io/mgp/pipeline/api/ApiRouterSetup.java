@@ -11,6 +11,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
@@ -28,25 +29,30 @@ public final class ApiRouterSetup implements StartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouterSetup.class);
     private static final String HEAD_AS_GET = "mgp.head-as-get";
-    /** Where the lake's docs site is served. */
-    public static final String DOCS = "/docs";
+
+    /**
+     * A folder of the lake served read-only at {@code path} (the docs site at {@code /docs}), read at each request: a
+     * command may rewrite it while the server runs. Until it exists, {@code whenMissing} is the 404's error.
+     */
+    public record ServedFolder(String path, Path folder, String whenMissing) {
+    }
 
     private final int port;
     private final FaultInjector faults;
-    private final Path docs;
+    private final List<ServedFolder> folders;
 
-    private ApiRouterSetup(int port, FaultInjector faults, Path docs) {
+    private ApiRouterSetup(int port, FaultInjector faults, List<ServedFolder> folders) {
         this.port = port;
         this.faults = faults;
-        this.docs = docs;
+        this.folders = folders;
     }
 
     /**
-     * Sets up the API's router once Camel has started its HTTP server ({@link ApiHttpServer}), serving the lake's docs
-     * site from the folder {@code docs} at {@code /docs}.
+     * Sets up the API's router once Camel has started its HTTP server ({@link ApiHttpServer}), with the lake's folders
+     * it serves beside the API.
      */
-    public static void install(CamelContext camelContext, int port, FaultInjector faults, Path docs) throws Exception {
-        camelContext.addStartupListener(new ApiRouterSetup(port, faults, docs));
+    public static void install(CamelContext camelContext, int port, FaultInjector faults, List<ServedFolder> folders) throws Exception {
+        camelContext.addStartupListener(new ApiRouterSetup(port, faults, List.copyOf(folders)));
     }
 
     @Override
@@ -65,7 +71,7 @@ public final class ApiRouterSetup implements StartupListener {
         if (!faults.spec().isOff()) {
             injectFaults(router, endpoints);
         }
-        serveDocs(router);
+        folders.forEach(folder -> serve(router, folder));
         // The last route sees what no API route took: a known path asked with another method, or an unknown path.
         router.route().last().handler(request -> {
             if (endpoints.contains(withoutTrailingSlash(request.normalizedPath()))) {
@@ -88,21 +94,17 @@ public final class ApiRouterSetup implements StartupListener {
         LOG.info("Injecting faults into the API's data endpoints: {}", faults.spec());
     }
 
-    /**
-     * The docs site, read from its folder at each request (a docs command may rewrite it while the server runs), or a
-     * JSON 404 saying how to write it.
-     */
-    private void serveDocs(Router router) {
-        StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, docs.toAbsolutePath().toString())
+    private static void serve(Router router, ServedFolder served) {
+        StaticHandler files = StaticHandler.create(FileSystemAccess.ROOT, served.folder().toAbsolutePath().toString())
                 .setCachingEnabled(false).setIndexPage("index.html");
-        // Vert.x routes /docs, /docs/ and what is under it here; the page's relative links need the slash
-        router.get(DOCS + "/*").handler(request -> {
-            if (request.request().path().equals(DOCS)) {
-                request.redirect(DOCS + "/");
-            } else if (Files.isDirectory(docs)) {
+        // Vert.x routes /docs, /docs/ and what is under it here; a page's relative links need the slash
+        router.get(served.path() + "/*").handler(request -> {
+            if (request.request().path().equals(served.path())) {
+                request.redirect(served.path() + "/");
+            } else if (Files.isDirectory(served.folder())) {
                 files.handle(request);
             } else {
-                answer(request, 404, "no docs in " + docs + " yet: 'pipeline docs' writes them");
+                answer(request, 404, served.whenMissing());
             }
         });
     }

@@ -50,21 +50,25 @@ final class DocsCommand implements Callable<Integer> {
         CompletableFuture<FlowRoutes> flow = CompletableFuture.supplyAsync(() -> FlowRoutes.load(DocsSite.ROUTE_FILES));
         Catalog catalog = Project.catalog(project != null ? project : Settings.get("mgp.project"));
         Path folder = out != null ? Path.of(out) : DocsSite.folder(opened.root());
+        // a lake without Iceberg tables yet has no versions to show, and docs create no catalog
+        IcebergTables tables = ExistingLake.hasCatalog(opened)
+                ? ExistingLake.tables(opened, "docs").warmUp(catalog.models().stream().map(Node::id).toList()) : null;
         DocsSite.Written written;
-        if (ExistingLake.hasCatalog(opened)) {
-            try (IcebergTables tables = ExistingLake.tables(opened, "docs").warmUp(catalog.models().stream().map(Node::id).toList())) {
-                catalog.lineage();
-                written = DocsSite.write(opened, catalog, node -> tables.history(node.layer(), node.name()), join(flow), folder);
+        try {
+            // the lineage, in DuckDB, while Iceberg's catalog opens on its own thread
+            catalog.lineage();
+            Function<Node, List<TableVersion>> history = tables == null ? node -> List.of() : node -> tables.history(node.layer(), node.name());
+            written = DocsSite.write(opened, catalog, history, join(flow), folder);
+        } finally {
+            if (tables != null) {
+                tables.close();
             }
-        } else {
-            Function<Node, List<TableVersion>> none = node -> List.of();
-            written = DocsSite.write(opened, catalog, none, join(flow), folder);
         }
         PrintWriter console = command.commandLine().getOut();
         console.printf("Docs of %s written in %.2f s (JVM start included): %d nodes, %d edges%n", opened, JvmLauncher.sinceLaunch().toMillis() / 1000.0,
                 written.nodes(), written.edges());
         console.printf("  Open       %s%n", written.folder().resolve("index.html"));
-        console.printf("  Or         http://127.0.0.1:%s/docs/ while 'serve --lake %s' runs%n", Settings.get("mgp.port"), opened);
+        console.printf("  Or         %s%n", DocsAddress.whileServing(opened.root()));
         console.flush();
         return 0;
     }

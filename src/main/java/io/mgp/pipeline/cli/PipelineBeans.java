@@ -2,6 +2,7 @@ package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.api.ApiRouterSetup;
+import io.mgp.pipeline.api.ApiRouterSetup.ServedFolder;
 import io.mgp.pipeline.api.EventLoopHttpEngine;
 import io.mgp.pipeline.api.FaultInjector;
 import io.mgp.pipeline.api.FaultSpec;
@@ -20,6 +21,7 @@ import io.mgp.pipeline.lake.LakeLock;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
 import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import io.mgp.pipeline.models.Catalog;
+import io.mgp.pipeline.models.ModelBuild;
 import io.mgp.pipeline.models.ModelRunner;
 import io.mgp.pipeline.models.Node;
 import io.mgp.pipeline.models.TestStatus;
@@ -109,8 +111,12 @@ final class PipelineBeans implements CamelConfiguration {
         FaultInjector faults = new FaultInjector(faultSpec(CamelApp.property(context, "mgp.faults")), metrics::faultInjected);
         metrics.expectFaults(FaultInjector.kinds());
         registry.bind(FaultInjector.BEAN, faults);
-        ApiRouterSetup.install(context, Integer.parseInt(CamelApp.property(context, "mgp.port")), faults,
-                DocsSite.folder(Path.of(CamelApp.property(context, "mgp.lake"))));
+        // the docs site, and the failing rows its pages link to
+        Path lake = Path.of(CamelApp.property(context, "mgp.lake"));
+        ApiRouterSetup.install(context, Integer.parseInt(CamelApp.property(context, "mgp.port")), faults, List.of(
+                new ServedFolder(DocsSite.SERVED_AT, DocsSite.folder(lake), "no docs in " + DocsSite.folder(lake) + " yet: 'docs --lake "
+                        + lake + "' writes them"),
+                new ServedFolder("/quality", ModelBuild.qualityFolder(lake), "no failing rows stored in " + ModelBuild.qualityFolder(lake))));
     }
 
     /** The crawl (routes/crawl.yaml, crawl-retries.yaml, tasks.yaml): its plan, task queue, run history, progress and HTTP. */

@@ -98,8 +98,7 @@ final class RunCommand implements Callable<Integer> {
             }
             MetricsFile.write(report, lake, null);
             LakeDocs docs = app.context().getRegistry().lookupByNameAndType(LakeDocs.BEAN, LakeDocs.class);
-            Summary summary = new Summary(report, app.property("mgp.api-url"), lake)
-                    .withDocs(docs.exists() ? docs.folder().toAbsolutePath() : null, apiUrl == null ? app.apiAddress() : null);
+            Summary summary = new Summary(report, app.property("mgp.api-url"), lake, docs.exists() ? docs.folder().toAbsolutePath() : null);
             command.commandLine().getOut().print(summary.render());
             command.commandLine().getOut().flush();
             return finished(report);

@@ -19,20 +19,14 @@ final class Summary {
     private final String apiUrl;
     private final Path lake;
 
-    private Path docs;
-    private String docsServer;
+    private final Path docs;
 
-    Summary(RunReport report, String apiUrl, Path lake) {
+    /** {@code docs}: the lake's docs site, null when there is none. */
+    Summary(RunReport report, String apiUrl, Path lake, Path docs) {
         this.report = report;
         this.apiUrl = apiUrl;
         this.lake = lake;
-    }
-
-    /** The docs site's folder, if written, and the address a {@code serve} on this lake would show it at, if known. */
-    Summary withDocs(Path folder, String server) {
-        this.docs = folder;
-        this.docsServer = server;
-        return this;
+        this.docs = docs;
     }
 
     String render() {
@@ -75,8 +69,7 @@ final class Summary {
         long bronzeFiles = report.files("bronze");
         out.append(String.format("  Lake       %s%s%n", lake, bronzeFiles == 0 ? "" : String.format(" (%,d bronze files)", bronzeFiles)));
         if (docs != null) {
-            out.append(String.format("  Docs       %s%s%n", docs.resolve("index.html"),
-                    docsServer == null ? "" : ", or " + docsServer + "/docs/ while 'serve --lake " + lake + "' runs"));
+            out.append(String.format("  Docs       %s, or %s%n", docs.resolve("index.html"), DocsAddress.whileServing(lake)));
         }
         return out.toString();
     }

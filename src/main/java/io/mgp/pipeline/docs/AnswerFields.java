@@ -34,7 +34,11 @@ final class AnswerFields {
         List<String> fields = new ArrayList<>();
         for (JsonNode column : SqlTree.parse(duck, sql).path("statements").path(0).path("node").path("select_list")) {
             JsonNode names = column.path("column_names");
-            fields.add(!column.path("alias").asText().isEmpty() ? column.path("alias").asText() : names.path(names.size() - 1).asText());
+            String field = !column.path("alias").asText().isEmpty() ? column.path("alias").asText() : names.path(names.size() - 1).asText();
+            // an expression without an alias has no field name the docs could show
+            if (!field.isEmpty()) {
+                fields.add(field);
+            }
         }
         return fields;
     }

@@ -27,6 +27,8 @@ final class DocsManifest {
 
     static final String SEPARATOR = "::";
     private static final String MAIN = "main";
+    /** The type of an endpoint's columns: fields of its JSON answers. */
+    private static final String ANSWER_FIELD = "json";
 
     private final DocsInputs in;
     private final Map<String, Map<String, Object>> nodes = new LinkedHashMap<>();
@@ -86,7 +88,7 @@ final class DocsManifest {
         node.put("route", endpoint.route());
         node.put("answered_by", endpoint.answeredBy());
         for (String field : in.answerFields().getOrDefault(endpoint.path(), List.of())) {
-            column(node, field, "json", null, List.of());
+            column(node, field, ANSWER_FIELD, null, List.of());
         }
         if (fetchedBy != null) {
             edge(node.get("id").toString(), routeId(fetchedBy));
@@ -113,7 +115,7 @@ final class DocsManifest {
         List<DataTest> tests = in.catalog().testsOf(table.id());
         for (Column column : table.columns()) {
             List<String> upstream = lineage.columns().getOrDefault(column.name(), Collections.emptySortedSet()).stream()
-                    .map(from -> columnId(from, column)).distinct().toList();
+                    .map(from -> upstreamColumn(from, column)).distinct().toList();
             Map<String, Object> entry = column(node, column.name(), column.dataType(), column.description(), upstream);
             entry.put("tests", tests.stream().filter(test -> column.name().equals(test.column())).map(DataTest::type).distinct().toList());
         }
@@ -163,12 +165,12 @@ final class DocsManifest {
     }
 
     /**
-     * A column of a table read by a model or bronze SQL, as a docs column id: a model's or source's column; for
-     * {@code api.<table>.body.<field>}, the field of the answers of the endpoint the crawl requests for that table;
-     * for {@code api.<table>.<column>}, that column of the crawl route's context, added to the route as it is met, with
-     * the description of the bronze column it becomes.
+     * The docs column a column of a model or bronze table is computed from, as its id: a model's or source's column;
+     * for {@code api.<table>.body.<field>}, the field of the answers of the endpoint the crawl requests for that table;
+     * for {@code api.<table>.<column>}, that column of the crawl route's context. A field or context column is added
+     * to its endpoint or route as it is first met, and described as the bronze column of its name it becomes.
      */
-    private String columnId(UpstreamColumn upstream, Column downstream) {
+    private String upstreamColumn(UpstreamColumn upstream, Column downstream) {
         if (!upstream.table().startsWith(CatalogLineage.API + ".")) {
             return upstream.table() + SEPARATOR + upstream.column();
         }
@@ -177,11 +179,14 @@ final class DocsManifest {
         if (route == null) {
             return upstream.toString();
         }
-        String node = upstream.field().isEmpty() ? routeId(route.id()) : endpointId(route.endpoint());
-        String name = upstream.field().isEmpty() ? upstream.column() : upstream.field().get(0);
+        boolean answerField = !upstream.field().isEmpty();
+        String node = answerField ? endpointId(route.endpoint()) : routeId(route.id());
+        String name = answerField ? upstream.field().get(0) : upstream.column();
+        if (!nodes.containsKey(node)) {
+            return upstream.toString(); // the crawl requests a path the API's routes do not define
+        }
         Map<String, Object> column = columns(nodes.get(node)).stream().filter(c -> name.equals(c.get("name"))).findFirst()
-                .orElseGet(() -> column(nodes.get(node), name, "context", null, List.of()));
-        // a field of the answers, or of the crawl's context, is described as the bronze column of its name it becomes
+                .orElseGet(() -> column(nodes.get(node), name, answerField ? ANSWER_FIELD : "context", null, List.of()));
         if (!column.containsKey("description") || name.equals(downstream.name())) {
             column.put("description", downstream.description());
         }

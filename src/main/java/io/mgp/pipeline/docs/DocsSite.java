@@ -37,6 +37,8 @@ import java.util.function.Function;
  */
 public final class DocsSite {
 
+    /** Where {@code serve} serves the site. */
+    public static final String SERVED_AT = "/docs";
     /** The route files the flow before bronze is read from: the API's endpoints and the crawl. */
     public static final List<String> ROUTE_FILES = List.of("classpath:routes/api.yaml", "classpath:routes/crawl.yaml");
     /** The site's data as a script: what a page opened from the file system loads. */

@@ -84,7 +84,7 @@ public record FlowRoutes(List<Endpoint> endpoints, List<CrawlRoute> crawlRoutes)
 
     /** The route a verb goes to: from its {@code to}, or, as Camel inlines it into the REST route, from the verb itself. */
     private static Optional<RouteDefinition> answering(VerbDefinition verb, Map<String, RouteDefinition> byInput) {
-        return Optional.ofNullable(byInput.get(verb.getTo().getUri())).or(() -> byInput.entrySet().stream()
+        return Optional.ofNullable(verb.getTo()).map(to -> byInput.get(to.getUri())).or(() -> byInput.entrySet().stream()
                 .filter(input -> input.getKey().replaceFirst("\\?.*", "").equals("rest:get:" + verb.getPath()))
                 .map(Map.Entry::getValue).findFirst());
     }

@@ -1,5 +1,6 @@
 package io.mgp.pipeline.docs;
 
+import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
 import io.mgp.pipeline.models.BuildRecords;
@@ -36,12 +37,16 @@ public final class LakeDocs {
         return DocsSite.folder(lake.root());
     }
 
-    /** Whether the site is missing, or older than the build records it shows. */
-    public boolean isStale() throws IOException {
+    /** Whether the site is missing, or older than the build records it shows (or their times cannot be read). */
+    public boolean isStale() {
         Path data = folder().resolve(DocsSite.DATA);
         Path records = new BuildRecords(lake.root()).runResults();
-        return !Files.exists(data) || Files.exists(records)
-                && Files.getLastModifiedTime(records).compareTo(Files.getLastModifiedTime(data)) > 0;
+        try {
+            return !Files.exists(data) || Files.exists(records)
+                    && Files.getLastModifiedTime(records).compareTo(Files.getLastModifiedTime(data)) > 0;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** Writes the site, with the API's and the crawl's routes as this context holds them, or as their files say. */
@@ -52,7 +57,7 @@ public final class LakeDocs {
             DocsSite.Written written = DocsSite.write(lake, catalog, node -> tables.history(node.layer(), node.name()), flow, folder());
             LOG.info("Docs written to {}: {} nodes, {} edges", written.folder(), written.nodes(), written.edges());
         } catch (RuntimeException e) {
-            LOG.warn("The docs were not written: {}", e.getMessage());
+            LOG.warn("The docs were not written: {}", PipelineException.firstLine(e));
         }
     }
 

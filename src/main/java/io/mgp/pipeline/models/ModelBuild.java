@@ -44,7 +44,12 @@ public final class ModelBuild {
 
     /** {@code <lake>/quality/<run id>}: where a run's failing rows are stored. */
     public static Path qualityFolder(Path lake, String runId) {
-        return lake.resolve("quality").resolve(runId);
+        return qualityFolder(lake).resolve(runId);
+    }
+
+    /** {@code <lake>/quality}: every run's failing rows. */
+    public static Path qualityFolder(Path lake) {
+        return lake.resolve("quality");
     }
 
     /** Builds the selected models, in order, with their tests and the tests of the sources they read. */

@@ -65,6 +65,17 @@ class DocsCommandTest {
     }
 
     @Test
+    void anOutFolderThatIsAFileIsOneLineAndExitCode1() throws Exception {
+        Path file = Files.writeString(site.resolve("taken"), "not a folder");
+
+        CliRun docs = CliRun.execute("docs", "--lake", lake.toString(), "--out", file.toString());
+
+        assertEquals(1, docs.code());
+        docs.assertOneLineError("cannot write the docs in " + file);
+        assertEquals("not a folder", Files.readString(file));
+    }
+
+    @Test
     void docsOfNoLakeIsOneLineAndExitCode1() {
         CliRun docs = CliRun.execute("docs", "--lake", lake.resolve("nowhere").toString());
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeAfterKillTest {
 
     /** Small bronze batches, so a crawl writes many files and a kill lands between or inside writes. */
-    private static final String BATCH_SIZE = "60000";
+    private static final String BATCH_SIZE = "20000";
     private static final Duration RUN_LIMIT = Duration.ofSeconds(60);
 
     @TempDir

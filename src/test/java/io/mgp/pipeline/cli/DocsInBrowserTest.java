@@ -1,4 +1,4 @@
-package io.mgp.pipeline.docs;
+package io.mgp.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.mgp.pipeline.ChangedSeeds;
 import io.mgp.pipeline.TestRuns;
 import io.mgp.pipeline.TestSeeds;
-import io.mgp.pipeline.cli.CamelApp;
+import io.mgp.pipeline.docs.DocsSite;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -147,15 +147,34 @@ class DocsInBrowserTest {
     }
 
     @Test
-    void theApisServerServesTheSiteAtDocs() throws Exception {
+    void theApisServerServesTheSiteAtDocsAndTheFailingRowsItLinksTo() throws Exception {
         String docs = server.apiAddress() + "/docs";
-        HttpResponse<String> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(docs)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> redirect = get(docs, "GET");
         assertEquals(302, redirect.statusCode());
         assertEquals("/docs/", redirect.headers().firstValue("location").orElse(""));
-        open(docs + "/");
+        assertEquals(200, get(docs + "/", "HEAD").statusCode());
+        open(docs + "/#node=silver.classifications");
         assertEquals(21L, script("return mgpDocs.cy.nodes().length"));
+        String stored = browser.findElements(By.cssSelector("tr.test a")).get(0).getAttribute("href");
+        assertTrue(stored.startsWith(server.apiAddress() + "/quality/"), stored);
+        assertEquals(200, get(stored, "GET").statusCode());
         assertNoScriptErrors();
+    }
+
+    @Test
+    void aLakeWithoutDocsYetAnswersAJsonNotFoundSayingHowToWriteThem(@TempDir Path empty) throws Exception {
+        try (CamelApp other = CamelApp.api(Map.of("mgp.seeds", TestSeeds.small().toString(), "mgp.port", "0", "mgp.lake", empty.toString()))
+                .start()) {
+            HttpResponse<String> answer = get(other.apiAddress() + "/docs/", "GET");
+            assertEquals(404, answer.statusCode());
+            assertEquals("{\"error\":\"no docs in " + empty.resolve("docs") + " yet: 'docs --lake " + empty + "' writes them\"}",
+                    answer.body());
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String method) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String fileUrl(String fragment) {
