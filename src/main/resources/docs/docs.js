@@ -54,10 +54,11 @@
   });
   cy.on('tap', 'node', event => { location.hash = link(event.target.id()); });
 
+  /** What is reachable from start, nearest first. */
   function closure(start, next) {
-    const seen = new Set(), stack = [start];
-    while (stack.length) {
-      (next[stack.pop()] || []).forEach(n => { if (!seen.has(n)) { seen.add(n); stack.push(n); } });
+    const seen = new Set(), queue = [start];
+    while (queue.length) {
+      (next[queue.shift()] || []).forEach(n => { if (!seen.has(n)) { seen.add(n); queue.push(n); } });
     }
     return seen;
   }
@@ -137,11 +138,11 @@
     const key = node.id + SEP + column;
     const found = highlight(key);
     const direct = (upstreamOf[key] || []).map(k => '<li>' + keyLink(k) + '</li>').join('');
-    const list = keys => keys.length ? '<ul class="lineage">' + keys.sort().map(k => '<li>' + keyLink(k) + '</li>').join('') + '</ul>' : '<p>None.</p>';
+    const list = keys => keys.length ? '<ul class="lineage">' + keys.map(k => '<li>' + keyLink(k) + '</li>').join('') + '</ul>' : '<p>None.</p>';
     return '<h2 id="lineage">Lineage of ' + esc(column) + '</h2>'
       + '<h3>Computed from</h3>' + (direct ? '<ul class="lineage" id="direct-upstream">' + direct + '</ul>' : '<p>Nothing: it enters the flow here.</p>')
-      + '<h3>All upstream columns</h3><div id="upstream">' + list(found.up) + '</div>'
-      + '<h3>All downstream columns</h3><div id="downstream">' + list(found.down) + '</div>';
+      + '<h3>All upstream columns, nearest first</h3><div id="upstream">' + list(found.up) + '</div>'
+      + '<h3>All downstream columns, nearest first</h3><div id="downstream">' + list(found.down) + '</div>';
   }
 
   function testsSection(node) {

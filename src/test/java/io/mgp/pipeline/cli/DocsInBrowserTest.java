@@ -121,6 +121,8 @@ class DocsInBrowserTest {
         assertEquals("silver.events · sname", browser.findElement(By.id("direct-upstream")).getText());
         String upstream = browser.findElement(By.id("upstream")).getText();
         assertTrue(upstream.contains("GET /events · sname") && upstream.contains("GET /events · short_name"), upstream);
+        assertTrue(upstream.startsWith("silver.events · sname") && upstream.indexOf("bronze.events") < upstream.indexOf("GET /events"),
+                "nearest first: " + upstream);
         assertEquals(Set.of("api:/events", "crawl:crawl-season", "bronze.events", "silver.events", "gold.mgp"),
                 new TreeSet<>(strings("return mgpDocs.cy.$('node.lineage').map(n => n.id())")));
     }
