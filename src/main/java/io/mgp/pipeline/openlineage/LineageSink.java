@@ -9,6 +9,7 @@ import io.mgp.pipeline.PipelineException;
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.transports.HttpConfig;
 import io.openlineage.client.transports.HttpTransport;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,8 @@ public final class LineageSink {
         return thread;
     });
     private boolean fileFailed;
+    private BufferedWriter out;
+    private boolean broken;
     private HttpTransport http;
 
     /**
@@ -52,10 +56,47 @@ public final class LineageSink {
         this.url = url == null || url.isBlank() ? null : url.strip();
     }
 
-    void emit(OpenLineage.RunEvent event) {
+    /**
+     * Makes, writes and sends an event on the writer's thread, so that the build waits for none of it; an event that
+     * cannot be made stops the events, with one warning.
+     */
+    void emit(Supplier<OpenLineage.RunEvent> event) {
+        onWriter(() -> {
+            OpenLineage.RunEvent made = event.get();
+            write(made);
+            send(made);
+        });
+    }
+
+    /**
+     * Makes and serializes an event on the writer's thread, and drops it: the first event of a kind loads the classes it
+     * is made of, which the events that count then find loaded.
+     */
+    void rehearse(Supplier<OpenLineage.RunEvent> event) {
+        onWriter(() -> Json.MAPPER.writeValueAsString(event.get()));
+    }
+
+    /** Does work on the writer's thread ahead of the events emitted after it: work those events need. */
+    void prepare(Runnable work) {
+        onWriter(work::run);
+    }
+
+    /** What an event needs done on the writer's thread; failing, it stops the events. */
+    private interface WriterWork {
+        void run() throws IOException;
+    }
+
+    private void onWriter(WriterWork work) {
         writer.execute(() -> {
-            write(event);
-            send(event);
+            if (broken) {
+                return;
+            }
+            try {
+                work.run();
+            } catch (IOException | RuntimeException | LinkageError e) {
+                broken = true;
+                LOG.warn("OpenLineage events stop here: {}", PipelineException.firstLine(e));
+            }
         });
     }
 
@@ -64,7 +105,7 @@ public final class LineageSink {
      * limit), then lets the sink go.
      */
     void close() {
-        writer.execute(this::closeHttp);
+        writer.execute(this::closeOutputs);
         writer.shutdown();
         try {
             if (!writer.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
@@ -76,8 +117,16 @@ public final class LineageSink {
         writer.shutdownNow();
     }
 
-    /** On the writer's thread, after its last event: the transport is the writer's alone. */
-    private void closeHttp() {
+    /** On the writer's thread, after its last event: the file and the transport are the writer's alone. */
+    private void closeOutputs() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                LOG.debug("closing the OpenLineage events file failed", e);
+            }
+            out = null;
+        }
         if (http != null) {
             try {
                 http.close();
@@ -88,14 +137,19 @@ public final class LineageSink {
         }
     }
 
+    /** One line per event, on its own as soon as it is made: a build killed later leaves the events before it. */
     private void write(OpenLineage.RunEvent event) {
         if (fileFailed) {
             return;
         }
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, Json.MAPPER.writeValueAsString(event) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (out == null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            out.write(Json.MAPPER.writeValueAsString(event));
+            out.write('\n');
+            out.flush();
         } catch (IOException e) {
             fileFailed = true;
             LOG.warn("OpenLineage events cannot be written to {}: {}", file, PipelineException.reason(e));

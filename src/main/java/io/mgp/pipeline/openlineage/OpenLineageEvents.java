@@ -5,7 +5,6 @@ import io.mgp.pipeline.lineage.UpstreamColumn;
 import io.mgp.pipeline.models.BuildListener;
 import io.mgp.pipeline.models.BuildResult;
 import io.mgp.pipeline.models.Catalog;
-import io.mgp.pipeline.models.CatalogLineage;
 import io.mgp.pipeline.models.Column;
 import io.mgp.pipeline.models.ModelResult;
 import io.mgp.pipeline.models.Node;
@@ -16,10 +15,10 @@ import io.openlineage.client.OpenLineage.RunEvent.EventType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A build as OpenLineage run events: the command's run ({@code run} or {@code build}) is the parent job; each model
  * is a job of its own, {@code model.<layer>.<name>}, which reads the tables its SQL reads and writes its table (with
- * its schema, its column lineage and its rows); the data tests of a table are a job, {@code test.<layer>.<name>},
+ * its schema; and on the event that ends it, its column lineage and its rows); the data tests of a table are a job, {@code test.<layer>.<name>},
  * whose input carries their assertions. Each job's run starts ({@code START}) and ends {@code COMPLETE}, {@code FAIL}
  * (with the error) or {@code ABORT} (audited, but held back as another model failed).
  */
@@ -43,7 +42,6 @@ public final class OpenLineageEvents implements BuildListener {
     private final OpenLineage openLineage;
     private final LineageSink sink;
     private final Catalog catalog;
-    private final Map<String, CatalogLineage.TableLineage> lineage;
     private final String datasetNamespace;
     private final String command;
     private final UUID runId;
@@ -60,10 +58,17 @@ public final class OpenLineageEvents implements BuildListener {
         this.openLineage = new OpenLineage(URI.create("urn:mgp-pipeline:" + version));
         this.sink = sink;
         this.catalog = catalog;
-        this.lineage = catalog.lineage();
         this.datasetNamespace = datasetNamespace;
         this.command = command;
         this.runId = uuid(runId);
+        // on the sink's thread while the build goes on: the column lineage the ending events carry (DuckDB parses every
+        // model's SQL), and an ending event of each kind made ahead, so that the build's end waits for neither
+        sink.prepare(catalog::lineage);
+        catalog.models().stream().findFirst().ifPresent(model -> sink.rehearse(() -> modelEvent(now(), EventType.COMPLETE, model, 0L, null)));
+        catalog.tests().stream().findFirst().ifPresent(test -> sink.rehearse(() -> event(now(), EventType.COMPLETE, this.runId,
+                job("test." + test.node(), "TEST", null), null,
+                List.of(tested(catalog.node(test.node()), List.of(new TestResult(test, TestStatus.PASS, 0, null, Duration.ZERO, null)))),
+                List.of())));
     }
 
     @Override
@@ -80,7 +85,8 @@ public final class OpenLineageEvents implements BuildListener {
     public void aborted(RuntimeException error) {
         safely(() -> {
             startBuild(now());
-            sink.emit(event(now(), EventType.FAIL, runId, job(command, "JOB", null), PipelineException.firstLine(error), List.of(), List.of()));
+            ZonedDateTime now = now();
+            sink.emit(() -> event(now, EventType.FAIL, runId, job(command, "JOB", null), PipelineException.firstLine(error), List.of(), List.of()));
             sink.close();
         });
     }
@@ -103,14 +109,14 @@ public final class OpenLineageEvents implements BuildListener {
         ZonedDateTime now = now();
         startBuild(now);
         started.add(model.id());
-        sink.emit(modelEvent(now, EventType.START, model, null, null));
+        sink.emit(() -> modelEvent(now, EventType.START, model, null, null));
     }
 
     /** The command's run starts with its first event of any kind, so that every event has a started parent. */
     private void startBuild(ZonedDateTime now) {
         if (!buildStarted) {
             buildStarted = true;
-            sink.emit(event(now, EventType.START, runId, job(command, "JOB", null), null, List.of(), List.of()));
+            sink.emit(() -> event(now, EventType.START, runId, job(command, "JOB", null), null, List.of(), List.of()));
         }
     }
 
@@ -124,8 +130,8 @@ public final class OpenLineageEvents implements BuildListener {
                     case HELD -> EventType.ABORT;
                     default -> EventType.FAIL;
                 };
-                sink.emit(modelEvent(now, type, model.model(), model.status() == ModelResult.Status.SUCCESS ? model.rows() : null,
-                        model.status() == ModelResult.Status.SUCCESS ? null : model.message()));
+                boolean published = model.status() == ModelResult.Status.SUCCESS;
+                sink.emit(() -> modelEvent(now, type, model.model(), published ? model.rows() : null, published ? null : model.message()));
             }
         }
         for (Node table : catalog.nodes()) {
@@ -135,7 +141,7 @@ public final class OpenLineageEvents implements BuildListener {
             }
         }
         boolean published = result.allPublished() && result.tests().stream().noneMatch(test -> test.status() == TestStatus.ERROR);
-        sink.emit(event(now, published ? EventType.COMPLETE : EventType.FAIL, runId, job(command, "JOB", null),
+        sink.emit(() -> event(now, published ? EventType.COMPLETE : EventType.FAIL, runId, job(command, "JOB", null),
                 published ? null : "an error test failed or a model was not published", List.of(), List.of()));
         sink.close();
     }
@@ -144,8 +150,12 @@ public final class OpenLineageEvents implements BuildListener {
         List<OpenLineage.InputDataset> inputs = model.dependsOn().stream().map(id -> openLineage.newInputDatasetBuilder()
                 .namespace(datasetNamespace).name(id).facets(openLineage.newDatasetFacetsBuilder().schema(schema(catalog.node(id))).build())
                 .build()).toList();
+        OpenLineage.DatasetFacetsBuilder facets = openLineage.newDatasetFacetsBuilder().schema(schema(model));
+        if (type != EventType.START) {
+            facets.columnLineage(columnLineage(model));
+        }
         OpenLineage.OutputDatasetBuilder output = openLineage.newOutputDatasetBuilder().namespace(datasetNamespace).name(model.id())
-                .facets(openLineage.newDatasetFacetsBuilder().schema(schema(model)).columnLineage(columnLineage(model)).build());
+                .facets(facets.build());
         if (rows != null) {
             output.outputFacets(openLineage.newOutputDatasetOutputFacetsBuilder()
                     .outputStatistics(openLineage.newOutputStatisticsOutputDatasetFacetBuilder().rowCount(rows).build()).build());
@@ -157,19 +167,23 @@ public final class OpenLineageEvents implements BuildListener {
     /** The tests of a table as one job's run, which reads the table and asserts each test on it. */
     private void testEvents(ZonedDateTime time, Node table, List<TestResult> tests) {
         UUID testRun = uuid(runId + "/test/" + table.id());
-        OpenLineage.JobBuilder job = job("test." + table.id(), "TEST", null);
+        long errors = tests.stream().filter(test -> test.status() == TestStatus.ERROR).count();
+        sink.emit(() -> event(time, EventType.START, testRun, job("test." + table.id(), "TEST", null), null, List.of(tested(table, tests)),
+                List.of()));
+        sink.emit(() -> event(time, errors == 0 ? EventType.COMPLETE : EventType.FAIL, testRun, job("test." + table.id(), "TEST", null),
+                errors == 0 ? null : errors + " error test(s) failed", List.of(tested(table, tests)), List.of()));
+    }
+
+    /** The tested table, with each test's assertion. */
+    private OpenLineage.InputDataset tested(Node table, List<TestResult> tests) {
         List<OpenLineage.DataQualityAssertionsDatasetFacetAssertions> assertions = tests.stream().map(test -> openLineage
                 .newDataQualityAssertionsDatasetFacetAssertionsBuilder().assertion(test.test().name())
                 .success(test.status() == TestStatus.PASS).column(test.test().column()).build()).toList();
-        OpenLineage.InputDataset tested = openLineage.newInputDatasetBuilder().namespace(datasetNamespace).name(table.id())
+        return openLineage.newInputDatasetBuilder().namespace(datasetNamespace).name(table.id())
                 .facets(openLineage.newDatasetFacetsBuilder().schema(schema(table)).build())
                 .inputFacets(openLineage.newInputDatasetInputFacetsBuilder().dataQualityAssertions(
                         openLineage.newDataQualityAssertionsDatasetFacetBuilder().assertions(assertions).build()).build())
                 .build();
-        long errors = tests.stream().filter(test -> test.status() == TestStatus.ERROR).count();
-        sink.emit(event(time, EventType.START, testRun, job, null, List.of(tested), List.of()));
-        sink.emit(event(time, errors == 0 ? EventType.COMPLETE : EventType.FAIL, testRun, job,
-                errors == 0 ? null : errors + " error test(s) failed", List.of(tested), List.of()));
     }
 
     private OpenLineage.RunEvent event(ZonedDateTime time, EventType type, UUID run, OpenLineage.JobBuilder job, String error,
@@ -205,7 +219,7 @@ public final class OpenLineageEvents implements BuildListener {
     /** Each column's upstream columns, as the fields of the tables they are in; none when the lineage was not followed. */
     private OpenLineage.ColumnLineageDatasetFacet columnLineage(Node model) {
         OpenLineage.ColumnLineageDatasetFacetFieldsBuilder fields = openLineage.newColumnLineageDatasetFacetFieldsBuilder();
-        lineage.get(model.id()).columns().forEach((String column, SortedSet<UpstreamColumn> upstream) -> fields.put(column,
+        catalog.lineage().get(model.id()).columns().forEach((String column, SortedSet<UpstreamColumn> upstream) -> fields.put(column,
                 openLineage.newColumnLineageDatasetFacetFieldsAdditionalBuilder().inputFields(upstream.stream()
                         // a field inside a column's value is that column, to OpenLineage
                         .map(field -> new UpstreamColumn(field.table(), field.column())).distinct().map(field -> openLineage
