@@ -35,6 +35,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.slf4j.Logger;
@@ -516,8 +517,13 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
             catalog().dropTable(id, false);
         }
         Table table = loaded.get(id);
-        if (table == null && catalog().tableExists(id)) {
-            table = inLake(id, catalog().loadTable(id));
+        if (table == null) {
+            try {
+                // not tableExists first: the catalog answers it by loading the table, whose metadata would be read twice
+                table = inLake(id, catalog().loadTable(id));
+            } catch (NoSuchTableException e) {
+                return null;
+            }
             loaded.put(id, table);
         }
         return table;
