@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,21 @@ public final class DocsSite {
         }
     }
 
+    /** Whether the site's page, script and style are this version's: a site written by an older jar is not. */
+    static boolean assetsCurrent(Path site) {
+        try {
+            for (String asset : ASSETS) {
+                Path written = site.resolve(asset);
+                if (!Files.exists(written) || !Arrays.equals(Files.readAllBytes(written), resource("docs/" + asset))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The last result of each model and test, by id; none when no build ran yet. */
     private static Map<String, JsonNode> lastResults(Path runResults) throws IOException {
         Map<String, JsonNode> last = new LinkedHashMap<>();
@@ -131,10 +147,14 @@ public final class DocsSite {
     }
 
     private static void copy(String resource, Path target) throws IOException {
-        try (InputStream in = Objects.requireNonNull(DocsSite.class.getClassLoader().getResourceAsStream(resource), resource)) {
-            Path temporary = AtomicFiles.temporaryFor(target);
-            Files.write(temporary, in.readAllBytes());
-            AtomicFiles.publish(temporary, target);
+        Path temporary = AtomicFiles.temporaryFor(target);
+        Files.write(temporary, resource(resource));
+        AtomicFiles.publish(temporary, target);
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = Objects.requireNonNull(DocsSite.class.getClassLoader().getResourceAsStream(name), name)) {
+            return in.readAllBytes();
         }
     }
 

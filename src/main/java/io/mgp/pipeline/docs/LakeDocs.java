@@ -37,13 +37,17 @@ public final class LakeDocs {
         return DocsSite.folder(lake.root());
     }
 
-    /** Whether the site is missing, or older than the build records it shows (or their times cannot be read). */
+    /**
+     * Whether the site is missing, older than the build records it shows (or their times cannot be read), or written
+     * by another version of the application.
+     */
     public boolean isStale() {
         Path data = folder().resolve(DocsSite.DATA);
         Path records = new BuildRecords(lake.root()).runResults();
         try {
             return !Files.exists(data) || Files.exists(records)
-                    && Files.getLastModifiedTime(records).compareTo(Files.getLastModifiedTime(data)) > 0;
+                    && Files.getLastModifiedTime(records).compareTo(Files.getLastModifiedTime(data)) > 0
+                    || !DocsSite.assetsCurrent(folder());
         } catch (IOException e) {
             return true;
         }

@@ -43,6 +43,19 @@ class LakeDocsTest {
     }
 
     @Test
+    void aSiteAnotherVersionWroteIsWrittenAgain() throws Exception {
+        try (IcebergTables tables = tables(); DefaultCamelContext context = new DefaultCamelContext()) {
+            LakeDocs docs = new LakeDocs(new Lake(root.toString()), catalog(), tables);
+            docs.write(context);
+            assertFalse(docs.isStale());
+
+            Files.writeString(docs.folder().resolve("docs.js"), "// an older version's script\n");
+
+            assertTrue(docs.isStale());
+        }
+    }
+
+    @Test
     void aSiteThatCannotBeWrittenIsAWarningNotAFailedRun() throws Exception {
         Files.writeString(root.resolve("docs"), "a file where the site's folder would go");
         try (IcebergTables tables = tables(); DefaultCamelContext context = new DefaultCamelContext()) {
