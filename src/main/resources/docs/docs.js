@@ -148,7 +148,8 @@
   function testsSection(node) {
     const rows = (node.tests || []).map(t => '<tr class="test"><td>' + esc(t.name) + '</td><td>' + esc(t.type) + '</td><td>'
       + esc(t.column || '') + '</td><td>' + esc(t.severity) + '</td>' + statusCell(t.status) + '<td>' + esc(t.failures == null ? '' : t.failures)
-      + '</td><td>' + (t.stored ? '<a href="' + esc(encodeURI(t.stored_href)) + '"><code>' + esc(t.stored) + '</code></a>' : '') + '</td></tr>');
+      + '</td><td>' + (t.stored ? '<a href="' + esc(encodeURI(t.stored_href)) + '" title="' + esc(t.stored) + '"><code>'
+        + esc(t.stored.split('/').pop()) + '</code></a>' : '') + '</td></tr>');
     return '<h2>Data tests</h2>' + table(['test', 'type', 'column', 'severity', 'last status', 'failing rows', 'stored failures'], rows);
   }
 
@@ -192,7 +193,8 @@
     cy.nodes().removeClass('current');
     if (!id || !nodes[id]) {
       highlight(null);
-      $('page').innerHTML = '<h1>' + ids.length + ' nodes, from the API to gold</h1><p>Click a node in the graph or the list, or search. '
+      $('page').innerHTML = (id ? '<p class="unresolved">No node ' + esc(id) + ' in this site.</p>' : '')
+        + '<h1>' + ids.length + ' nodes, from the API to gold</h1><p>Click a node in the graph or the list, or search. '
         + 'Select with dbt\'s syntax: <code>+gold.mgp</code> is gold and everything it is made from.</p>';
       return;
     }

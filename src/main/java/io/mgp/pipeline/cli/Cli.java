@@ -24,6 +24,8 @@ public final class Cli {
     /** Runs the command line and returns the exit code: 0 done, 1 failed, 2 wrong usage. */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Cli());
+        // every command's -V, not only the top level's, says the version
+        cli.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(cli.getCommandSpec().versionProvider()));
         cli.setParameterExceptionHandler(Cli::usageError);
         cli.setExecutionExceptionHandler((error, command, parsed) -> {
             command.getErr().println(NAME + ": " + Errors.describe(error));

@@ -68,7 +68,10 @@ final class DocsCommand implements Callable<Integer> {
         console.printf("Docs of %s written in %.2f s (JVM start included): %d nodes, %d edges%n", opened, JvmLauncher.sinceLaunch().toMillis() / 1000.0,
                 written.nodes(), written.edges());
         console.printf("  Open       %s%n", written.folder().resolve("index.html"));
-        console.printf("  Or         %s%n", DocsAddress.whileServing(opened.root()));
+        if (folder.toAbsolutePath().equals(DocsSite.folder(opened.root()).toAbsolutePath())) {
+            // serve serves the lake's own site only
+            console.printf("  Or         %s%n", DocsAddress.whileServing(opened.root()));
+        }
         console.flush();
         return 0;
     }

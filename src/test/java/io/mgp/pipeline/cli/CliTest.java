@@ -145,6 +145,15 @@ class CliTest {
     }
 
     @Test
+    void everyCommandSaysTheVersion() {
+        String version = CliRun.execute("--version").out();
+        assertTrue(version.startsWith(Cli.NAME + " "), version);
+        for (String command : new String[] {"run", "build", "docs", "serve"}) {
+            assertEquals(version, CliRun.execute(command, "-V").out(), command);
+        }
+    }
+
+    @Test
     void seedCommandWritesTheFiveSeedFiles() {
         CliRun result = CliRun.execute("seed", "--out", temp.resolve("seeds").toString(), "--scale", "0.01", "--random-seed", "3");
         assertEquals(0, result.code(), result.err());

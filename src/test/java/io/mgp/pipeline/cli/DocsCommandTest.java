@@ -38,7 +38,8 @@ class DocsCommandTest {
 
         assertEquals(0, docs.code(), docs.err());
         assertTrue(docs.out().matches("(?s)Docs of .* written in [\\d.]+ s \\(JVM start included\\): 21 nodes, 20 edges\n"
-                + "  Open       " + site.resolve("index.html") + "\n.*"), docs.out());
+                + "  Open       " + site.resolve("index.html") + "\n"), docs.out());
+        assertFalse(docs.out().contains("  Or "), "serve serves the lake's own site, not this one");
         JsonNode nodes = JSON.readTree(site.resolve("manifest.json").toFile()).path("nodes");
         JsonNode seasons = nodes.path("silver.seasons");
         assertEquals(2, seasons.path("history").size(), "the first run's version and the build's");

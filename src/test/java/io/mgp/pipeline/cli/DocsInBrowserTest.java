@@ -111,6 +111,8 @@ class DocsInBrowserTest {
         Set<String> gold = select("+gold.mgp");
         assertEquals(21, gold.size(), "everything flows into gold: " + gold);
         assertEquals(Set.of("bronze.sessions"), select("bronze.sessions"));
+        open(fileUrl("#node=nope"));
+        assertTrue(browser.findElement(By.id("page")).getText().startsWith("No node nope in this site."));
     }
 
     @Test
