@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -118,14 +117,9 @@ public final class DocsSite {
     }
 
     private static Map<String, Long> bronzeRows(Statement sql, Lake lake, Catalog catalog) throws SQLException {
-        List<String> names = catalog.sources().stream().map(Node::name).toList();
-        BronzeViews.register(sql, lake, names);
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (String name : names) {
-            try (ResultSet count = sql.executeQuery("SELECT count(*) FROM bronze." + name)) {
-                count.next();
-                rows.put(name, count.getLong(1));
-            }
+        for (Node source : catalog.sources()) {
+            rows.put(source.name(), BronzeViews.rows(sql, lake, source.name()));
         }
         return rows;
     }
