@@ -23,7 +23,11 @@
   const $ = id => document.getElementById(id);
   const esc = text => String(text == null ? '' : text).replace(/[&<>"']/g,
     c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-  const link = (id, column) => '#node=' + encodeURIComponent(id) + (column ? '&column=' + encodeURIComponent(column) : '');
+  // the graph's selection goes in every address too, so that a page and what the graph shows can be shared
+  let selection = '';
+  const link = (id, column) => '#' + new URLSearchParams(Object.entries({ node: id, column, select: selection })
+    .filter(entry => entry[1])).toString();
+  const here = () => new URLSearchParams(location.hash.slice(1));
   // a column's key is <node id>::<column>; node ids never hold '::', column names may
   const nodeOf = key => key.includes(SEP) ? key.slice(0, key.indexOf(SEP)) : null;
   const columnOf = key => key.slice(key.indexOf(SEP) + SEP.length);
@@ -63,11 +67,14 @@
     return seen;
   }
 
-  /** The nodes a name selects: the one of that id, else every one of that label or path, or whose id ends with it. */
+  /**
+   * The nodes a name selects: the one of that id, else every one of that label or path, else every one whose id
+   * ends with it (events: bronze.events, silver.events and GET /events).
+   */
   function resolve(name) {
     if (nodes[name]) return [name];
     const named = ids.filter(id => nodes[id].label === name || nodes[id].path === name);
-    return named.length ? named : ids.filter(id => id.endsWith('.' + name) || id.endsWith(':' + name));
+    return named.length ? named : ids.filter(id => id.endsWith('.' + name) || id.endsWith(':' + name) || id.endsWith(':/' + name));
   }
 
   /** dbt's graph selection: name, +name (and its ancestors), name+ (and descendants), +name+; nothing: everything. */
@@ -77,6 +84,7 @@
       showAll();
       return ids;
     }
+    selection = expression.trim();
     const found = resolve(parts[2]);
     if (!found.length) {
       $('selected').textContent = 'no node called ' + parts[2];
@@ -94,6 +102,7 @@
   }
 
   function showAll() {
+    selection = '';
     cy.nodes().removeClass('hidden');
     cy.fit(undefined, 30);
     $('selected').textContent = ids.length + ' nodes';
@@ -186,9 +195,14 @@
   }
 
   function render() {
-    const params = new URLSearchParams(location.hash.slice(1));
+    const params = here();
     const id = params.get('node');
     const column = params.get('column');
+    const wanted = params.get('select') || '';
+    if (wanted !== selection) {
+      $('select').value = wanted;
+      wanted ? select(wanted) : showAll();
+    }
     document.querySelectorAll('nav a').forEach(a => a.classList.toggle('current', a.dataset.id === id));
     cy.nodes().removeClass('current');
     if (!id || !nodes[id]) {
@@ -241,20 +255,37 @@
   $('nodes').innerHTML = Object.keys(KIND_NAMES).map(kind => '<h3>' + KIND_NAMES[kind] + '</h3>'
     + ids.filter(id => nodes[id].kind === kind).map(id => '<a href="' + link(id) + '" data-id="' + esc(id) + '">' + esc(nodes[id].label) + '</a>').join('')).join('');
   $('generated').textContent = 'generated ' + data.manifest.metadata.generated_at.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-  $('selection').addEventListener('submit', event => { event.preventDefault(); select($('select').value); });
-  $('show-all').addEventListener('click', showAll);
+  // a new selection changes the address, not the page
+  const keepInAddress = () => history.replaceState(null, '', link(here().get('node'), here().get('column')));
+  $('selection').addEventListener('submit', event => {
+    event.preventDefault();
+    select($('select').value);
+    keepInAddress();
+  });
+  $('show-all').addEventListener('click', () => {
+    showAll();
+    keepInAddress();
+  });
+  // the list's links were made before any selection: they take the current one when followed
+  $('nodes').addEventListener('click', event => {
+    const target = event.target.closest('a[data-id]');
+    if (target) {
+      event.preventDefault();
+      location.hash = link(target.dataset.id);
+    }
+  });
   $('fit').addEventListener('click', () => cy.fit(cy.nodes().not('.hidden'), 30));
   $('png').addEventListener('click', exportPng);
   $('search').addEventListener('input', event => search(event.target.value));
   // a column's whole row opens its lineage, not only its name
   $('page').addEventListener('click', event => {
     const row = event.target.closest('tr.column');
-    if (row && !event.target.closest('a')) location.hash = link(new URLSearchParams(location.hash.slice(1)).get('node'), row.dataset.column);
+    if (row && !event.target.closest('a')) location.hash = link(here().get('node'), row.dataset.column);
   });
   $('results').addEventListener('click', () => { $('results').hidden = true; $('search').value = ''; });
   window.addEventListener('hashchange', render);
-  render();
   showAll();
+  render();
   // what the browser test reads: the graph, and when it became interactive (ms since navigation started)
   window.mgpDocs = { cy, select, showAll, highlight, readyMs: performance.now() };
 })();

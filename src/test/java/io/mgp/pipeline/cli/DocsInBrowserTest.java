@@ -111,6 +111,14 @@ class DocsInBrowserTest {
         Set<String> gold = select("+gold.mgp");
         assertEquals(21, gold.size(), "everything flows into gold: " + gold);
         assertEquals(Set.of("bronze.sessions"), select("bronze.sessions"));
+        assertEquals(Set.of("api:/events", "bronze.events", "silver.events"), select("events"));
+
+        open(fileUrl("#select=%2Bsilver.events"));
+        assertEquals(Set.of("api:/events", "crawl:crawl-season", "bronze.events", "silver.events"), visible(), "a selection in the address");
+        browser.findElement(By.cssSelector("nav a[data-id='gold.mgp']")).click();
+        assertTrue(browser.getCurrentUrl().endsWith("#node=gold.mgp&select=%2Bsilver.events"), "the selection stays in the address: "
+                + browser.getCurrentUrl());
+        assertEquals(4, visible().size());
         open(fileUrl("#node=nope"));
         assertTrue(browser.findElement(By.id("page")).getText().startsWith("No node nope in this site."));
     }
@@ -204,6 +212,10 @@ class DocsInBrowserTest {
         input.clear();
         input.sendKeys(selector);
         browser.findElement(By.cssSelector("#selection button[type=submit]")).click();
+        return visible();
+    }
+
+    private static Set<String> visible() {
         return new TreeSet<>(strings("return mgpDocs.cy.nodes().not('.hidden').map(n => n.id())"));
     }
 
