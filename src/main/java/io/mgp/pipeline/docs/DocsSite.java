@@ -66,7 +66,9 @@ public final class DocsSite {
             for (FlowRoutes.Endpoint endpoint : flow.endpoints()) {
                 answerFields.put(endpoint.path(), AnswerFields.of(duck, endpoint.answeredBy()));
             }
-            Path runResults = new BuildRecords(lake.root()).runResults();
+            Path runResultsFile = new BuildRecords(lake.root()).runResults();
+            JsonNode runResults = Files.exists(runResultsFile) ? JSON.readTree(runResultsFile.toFile())
+                    : JSON.createObjectNode().set("results", JSON.createArrayNode());
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("generated_at", Instant.now().toString());
             metadata.put("lake", lake.root().toAbsolutePath().normalize().toString());
@@ -77,12 +79,11 @@ public final class DocsSite {
                 copy("docs/" + asset, out.resolve(asset));
             }
             copy(CYTOSCAPE, out.resolve("cytoscape.min.js"));
-            Object results = Files.exists(runResults) ? JSON.readTree(runResults.toFile()) : Map.of("results", List.of());
             Map<String, Object> catalogJson = Map.of("metadata", metadata, "nodes", typesAndRows(manifest));
             writeJson(out.resolve("manifest.json"), manifest);
             writeJson(out.resolve("catalog.json"), catalogJson);
-            writeJson(out.resolve("run_results.json"), results);
-            Map<String, Object> all = Map.of("manifest", manifest, "catalog", catalogJson, "run_results", results);
+            writeJson(out.resolve("run_results.json"), runResults);
+            Map<String, Object> all = Map.of("manifest", manifest, "catalog", catalogJson, "run_results", runResults);
             write(out.resolve(DATA), "window.MGP_DOCS = " + JSON.writeValueAsString(all) + ";\n");
             return new Written(out, ((Map<?, ?>) manifest.get("nodes")).size(), ((List<?>) manifest.get("edges")).size());
         } catch (IOException e) {
@@ -107,12 +108,10 @@ public final class DocsSite {
         }
     }
 
-    /** The last result of each model and test, by id; none when no build ran yet. */
-    private static Map<String, JsonNode> lastResults(Path runResults) throws IOException {
+    /** The last result of each model and test, by id. */
+    private static Map<String, JsonNode> lastResults(JsonNode runResults) {
         Map<String, JsonNode> last = new LinkedHashMap<>();
-        if (Files.exists(runResults)) {
-            JSON.readTree(runResults.toFile()).path("results").forEach(result -> last.put(result.path("unique_id").asText(), result));
-        }
+        runResults.path("results").forEach(result -> last.put(result.path("unique_id").asText(), result));
         return last;
     }
 

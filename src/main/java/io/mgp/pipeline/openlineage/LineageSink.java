@@ -119,21 +119,20 @@ public final class LineageSink {
 
     /** On the writer's thread, after its last event: the file and the transport are the writer's alone. */
     private void closeOutputs() {
-        if (out != null) {
+        closeQuietly(out, "events file");
+        out = null;
+        closeQuietly(http, "HTTP transport");
+        http = null;
+    }
+
+    /** The events were written or sent already; closing is only letting go. */
+    private static void closeQuietly(AutoCloseable output, String what) {
+        if (output != null) {
             try {
-                out.close();
-            } catch (IOException e) {
-                LOG.debug("closing the OpenLineage events file failed", e);
+                output.close();
+            } catch (Exception e) {
+                LOG.debug("closing the OpenLineage {} failed", what, e);
             }
-            out = null;
-        }
-        if (http != null) {
-            try {
-                http.close();
-            } catch (IOException e) {
-                LOG.debug("closing the OpenLineage HTTP transport failed", e);
-            }
-            http = null;
         }
     }
 

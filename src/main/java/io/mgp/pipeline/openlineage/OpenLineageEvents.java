@@ -84,8 +84,8 @@ public final class OpenLineageEvents implements BuildListener {
     @Override
     public void aborted(RuntimeException error) {
         safely(() -> {
-            startBuild(now());
             ZonedDateTime now = now();
+            startBuild(now);
             sink.emit(() -> event(now, EventType.FAIL, runId, job(command, "JOB", null), PipelineException.firstLine(error), List.of(), List.of()));
             sink.close();
         });
