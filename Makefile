@@ -11,32 +11,39 @@ MOTOGP_URL := https://raw.githubusercontent.com/andrew-a-hale/open-motogp/master
 # The Maven extension that makes `mvn camel:run` compile first (.mvn/maven.config loads it).
 MVN_EXTENSION := .mvn/ext/compile-first.jar
 
-.PHONY: run test test-spark spark-sql postgres server docs dev jmx bench soak seeds seeds-motogp jar check-readme clean
+.PHONY: run test test-spark spark spark-sql postgres server docs dev jmx bench soak seeds seeds-motogp jar check-readme clean
 # A recipe that fails leaves no half-made target behind.
 .DELETE_ON_ERROR:
 
 # The jar starts a run in a JVM tuned for it, with a class archive it writes beside itself on the first run
 # (io.mgp.pipeline.launch.JvmLauncher): no JVM flags needed here.
-run: $(JAR) $(SEEDS)/seasons.parquet
-	@$(JAVA) -jar $(JAR) run --seeds $(SEEDS) --lake $(LAKE) --port $(PORT)
+# ENGINE=spark builds silver and gold with Apache Spark, on local[*] or SPARK_MASTER (spark://host:7077).
+run: $(JAR) $(SEEDS)/seasons.parquet $(if $(filter spark,$(ENGINE)),$(SPARK_JAR))
+	@$(JAVA) -jar $(JAR) run --seeds $(SEEDS) --lake $(LAKE) --port $(PORT) $(if $(ENGINE),--engine $(ENGINE)) \
+	  $(if $(SPARK_MASTER),--spark-master '$(SPARK_MASTER)')
 
 # Not quiet: Surefire's and Failsafe's "Tests run:" lines are the test report. Its own jar, so that the jar `make run`
 # uses (and its class archive) stays as it is.
+# Then the Spark engine's (spark/, a Maven project of its own, so that Spark's jars stay out of pipeline.jar), with that jar.
 test:
 	@[ -n "$$MGP_TEST_POSTGRES_URL" ] || .ci/postgres status || echo "make test: no PostgreSQL on 127.0.0.1:55432, \
 	so the tests of the catalog on PostgreSQL are skipped ('make postgres' starts one)"
 	@mvn -B verify -Dpipeline.jar=target/verify/pipeline.jar
+	@mvn -B -f spark/pom.xml verify -Dpipeline.jar=$(CURDIR)/target/verify/pipeline.jar
 
-# The lake read by Apache Spark (spark/, a Maven project of its own, so that Spark's jars stay out of pipeline.jar):
-# a lake written by pipeline.jar, read through the same Iceberg catalog. About a minute; .ci/run runs it after `make test`.
+# The Spark engine's tests alone, with the jar `make run` uses: Spark reading the lake pipeline.jar wrote, the models'
+# unit tests on Spark, and a build on a standalone cluster (a master and two workers on loopback). About two minutes.
 test-spark: $(JAR)
 	@mvn -B -f spark/pom.xml verify -Dpipeline.jar=$(CURDIR)/$(JAR)
+
+# The Spark engine, spark/target/pipeline-spark.jar with its lib/ (about 340 MB), which `--engine spark` finds at run time.
+spark: $(SPARK_JAR)
 
 # Spark SQL on the lake's tables (local[2]): statements ending in ';' from the terminal, or SQL="..." to run those and exit.
 spark-sql: $(SPARK_JAR)
 	@$(JAVA) -jar $(SPARK_JAR) --lake $(LAKE) $(if $(SQL),-e "$$SQL")
 
-$(SPARK_JAR): spark/pom.xml $(shell find spark/src/main -type f 2>/dev/null)
+$(SPARK_JAR): $(JAR) spark/pom.xml $(shell find spark/src/main -type f 2>/dev/null)
 	@$(MVN) -f spark/pom.xml -DskipTests package
 
 # A private PostgreSQL server on 127.0.0.1:55432 for the tests of the lake's catalog on PostgreSQL (needs Debian's

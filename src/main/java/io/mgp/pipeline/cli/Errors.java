@@ -1,6 +1,7 @@
 package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.engine.Engines;
 import io.mgp.pipeline.models.ProjectError;
 import java.net.ConnectException;
 import java.nio.file.FileSystemException;
@@ -13,11 +14,17 @@ final class Errors {
     private Errors() {
     }
 
-    /** 2 for a mistake in the project's declarations or a selector, as for a wrong flag; 1 for any other failure. */
+    /**
+     * 2 for a mistake in the project's declarations or a selector, or an engine that cannot be had, as for a wrong flag;
+     * 1 for any other failure.
+     */
     static int exitCode(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProjectError project) {
                 return project.exitCode();
+            }
+            if (cause instanceof Engines.EngineUnavailableException) {
+                return 2;
             }
         }
         return 1;

@@ -1,6 +1,7 @@
 package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.engine.Engine;
 import io.mgp.pipeline.launch.JvmLauncher;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeLock;
@@ -40,6 +41,9 @@ abstract class ModelCommand implements Callable<Integer> {
     @Mixin
     ConsoleOptions console;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     /** What the command does to the selected tables. */
     abstract BuildResult work(ModelRunner runner, Set<String> selected) throws Exception;
 
@@ -48,6 +52,8 @@ abstract class ModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // a usage error (an engine not built) is said before anything is read
+        Engine engine = engineOptions.open(Settings::get);
         Catalog catalog = Project.catalog(options.project());
         Set<String> selected = catalog.select(options.select);
         Lake lake = new Lake(options.lake());
@@ -56,8 +62,8 @@ abstract class ModelCommand implements Callable<Integer> {
         }
         RunReport report = new RunReport();
         BuildResult result;
-        try (IcebergTables tables = new IcebergTables(lake, report.runId(), false, () -> LakeCatalog.open(lake, Settings::get))
-                .warmUp(catalog.models().stream().map(Node::id).toList())) {
+        try (engine; IcebergTables tables = new IcebergTables(lake, report.runId(), false, () -> LakeCatalog.open(lake, Settings::get))
+                        .warmUp(catalog.models().stream().map(Node::id).toList())) {
             String missing = missing(catalog, tables, selected);
             if (missing != null) {
                 throw new PipelineException(missing);
@@ -65,7 +71,7 @@ abstract class ModelCommand implements Callable<Integer> {
             LakeLock lock = LakeLock.acquire(lake.root());
             StateDb state = new StateDb(lake.stateFile());
             try (RunLog log = RunLog.open(lake.root(), report.runId(), () -> command.name())) {
-                result = work(new ModelRunner(lake, catalog, tables, report, state,
+                result = work(new ModelRunner(lake, catalog, tables, engine, report, state,
                         OpenLineageSetup.events(lake, catalog, report.runId(), Settings::get)), selected);
             } finally {
                 state.stop();

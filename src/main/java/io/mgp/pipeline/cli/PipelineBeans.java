@@ -18,6 +18,8 @@ import io.mgp.pipeline.lake.BronzeBatcher;
 import io.mgp.pipeline.lake.BronzeWriter;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeLock;
+import io.mgp.pipeline.engine.Engine;
+import io.mgp.pipeline.engine.Engines;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
 import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import io.mgp.pipeline.models.Catalog;
@@ -164,16 +166,19 @@ final class PipelineBeans implements CamelConfiguration {
     private void bindModels(CamelContext context, PipelineMetrics metrics, Catalog catalog, Lake lake, StateDb state, boolean fullRefresh)
             throws Exception {
         metrics.expectDataTests(Arrays.stream(TestStatus.values()).map(TestStatus::toString).toList());
+        Engine engine = Engines.open(CamelApp.property(context, "mgp.engine"), key -> CamelApp.property(context, key));
         IcebergTables tables = new IcebergTables(lake, report.runId(), fullRefresh,
                 () -> LakeCatalog.open(lake, key -> CamelApp.property(context, key)))
                 .warmUp(catalog.models().stream().map(Node::id).toList());
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {
-                tables.close();
+                try (engine; tables) {
+                    // the engine first: a Spark session still reading the tables
+                }
             }
         }, true);
-        context.getRegistry().bind("modelRunner", new ModelRunner(lake, catalog, tables, report, state,
+        context.getRegistry().bind("modelRunner", new ModelRunner(lake, catalog, tables, engine, report, state,
                 OpenLineageSetup.events(lake, catalog, report.runId(), key -> CamelApp.property(context, key))));
         context.getRegistry().bind(LakeDocs.BEAN, new LakeDocs(lake, catalog, tables));
     }

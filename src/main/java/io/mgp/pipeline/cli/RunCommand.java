@@ -54,12 +54,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ConsoleOptions console;
 
+    @Mixin
+    private EngineOptions engine;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> properties = new HashMap<>();
         server.putInto(properties);
         put(properties, "mgp.lake", lake);
         put(properties, "mgp.project", project);
+        properties.putAll(engine.properties());
         if (concurrency != null && concurrency < 1) {
             throw new ParameterException(command.commandLine(), "--concurrency must be at least 1, got " + concurrency);
         }

@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The bronze tables, readable as {@code bronze.<table>} in a DuckDB session: one view over every run's answers. */
@@ -49,6 +53,26 @@ public final class BronzeViews {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** The folder of a bronze table's parquet files, hive-partitioned by season; empty when the crawl wrote none. */
+    public static Optional<Path> files(Lake lake, String table) {
+        return Optional.of(lake.bronze(table)).filter(BronzeViews::hasParquet);
+    }
+
+    /** A bronze table's columns and their types (DuckDB's names), as its query declares them: for engines reading it. */
+    public static Map<String, String> columns(String table) throws SQLException {
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+            BronzeAnswers.createPages(sql, NO_PAGES);
+            try (ResultSet described = sql.executeQuery(SqlResource.load("sql/lake/select-columns.sql",
+                    Map.of("select", BronzeAnswers.rows(table, NO_PAGES).orElseThrow())))) {
+                while (described.next()) {
+                    columns.put(described.getString(1), described.getString(2));
+                }
+            }
+        }
+        return columns;
     }
 
     private static boolean hasParquet(Path folder) {

@@ -27,6 +27,18 @@ public interface LakeTables {
         return stage(sql, layer, name, select, Partitioning.NONE);
     }
 
+    /**
+     * Has another engine write the table's next version: the table is created or evolved to {@code columns} (names and
+     * DuckDB's type names, in order) and laid out as {@code partitioning} says, then {@code writer} commits the rows to
+     * the branch it is given, which is readable until published.
+     */
+    Staged stage(String layer, String name, java.util.Map<String, String> columns, Partitioning partitioning, BranchWriter writer);
+
+    /** An engine's write of a table's rows to a branch, with the snapshot properties every commit of the run carries. */
+    interface BranchWriter {
+        void write(String branch, java.util.Map<String, String> snapshotProperties);
+    }
+
     /** The rows of the published version. */
     long rows(String layer, String name) throws SQLException;
 
@@ -41,13 +53,19 @@ public interface LakeTables {
         /** What the version changed, when not the whole table ("2 of 76 partitions", "unchanged"); null otherwise. */
         String change();
 
-        /** Replaces the published version with this one, and keeps it readable as {@code layer.name}. */
-        void publish(Statement sql) throws SQLException;
+        /** The branch the version is on until published, or null when nothing was committed. */
+        String branch();
 
         /**
-         * Sets this version aside: {@code layer.name} reads the published one again, if any. Returns where the version
-         * can still be read, for the user.
+         * Replaces the published version with this one, and keeps it readable as {@code layer.name} in the DuckDB
+         * session that staged it.
          */
-        String discard(Statement sql) throws SQLException;
+        void publish() throws SQLException;
+
+        /**
+         * Sets this version aside: {@code layer.name} reads the published one again, if any, in the DuckDB session that
+         * staged it. Returns where the version can still be read, for the user.
+         */
+        String discard() throws SQLException;
     }
 }

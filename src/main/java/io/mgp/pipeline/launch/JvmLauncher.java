@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * Gives {@code java -jar pipeline.jar run}, typed with no JVM options, the JVM a run is fast in. A run lasts seconds
@@ -125,6 +127,7 @@ public final class JvmLauncher {
             command.addAll(RUN_OPTIONS);
         }
         command.addAll(archive.jvmOptions());
+        command.addAll(opened(jar));
         command.addAll(jvmOptions);
         // the JVM's own start time: the operating system's (ProcessHandle) counts from a boot time known to the second
         command.add("-D" + LAUNCHED + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
@@ -141,6 +144,18 @@ public final class JvmLauncher {
         Runtime.getRuntime().removeShutdownHook(stopChild);
         archive.childExited();
         return exitCode;
+    }
+
+    /**
+     * The jar manifest's {@code Add-Opens} as options: {@code java -jar} opens those packages, {@code java -cp} does not
+     * (the Spark engine needs them).
+     */
+    private static List<String> opened(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String opens = manifest == null ? null : manifest.getMainAttributes().getValue("Add-Opens");
+            return opens == null ? List.of() : Arrays.stream(opens.trim().split("\\s+")).map(p -> "--add-opens=" + p + "=ALL-UNNAMED").toList();
+        }
     }
 
     private static int waitFor(Process child) {

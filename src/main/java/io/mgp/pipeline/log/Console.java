@@ -35,6 +35,11 @@ public final class Console {
         return verbose;
     }
 
+    /** Whether lines of this logger come from the Spark engine's libraries (Spark, and Hadoop under it). */
+    static boolean isEngines(String logger) {
+        return logger.startsWith("org.apache.spark.") || logger.startsWith("org.apache.hadoop.");
+    }
+
     /** Whether lines of this logger are for the user, whatever their level. */
     static boolean isForTheUser(String logger) {
         return LOGGER.equals(logger) || PROGRESS_LOGGER.equals(logger);

@@ -10,7 +10,8 @@ import io.mgp.pipeline.PipelineException;
 /**
  * Which logged lines reach the terminal ({@link Console}). logback.xml puts one on each of its two console
  * appenders: the one for the user's own lines ({@code userLines} true), printed plainly, and the one for everything
- * else, which lets through warnings and errors, or every line under {@code --verbose}. A line marked
+ * else, which lets through warnings and errors (only errors of the Spark engine's libraries, whose warnings are about
+ * the machine, not the data), or every line under {@code --verbose}. A line marked
  * {@link RunLog#FILE_ONLY}, or logged with a {@link PipelineException}, never reaches the terminal.
  */
 public final class ConsoleFilter extends Filter<ILoggingEvent> {
@@ -46,6 +47,7 @@ public final class ConsoleFilter extends Filter<ILoggingEvent> {
         if (userLines) {
             return FilterReply.DENY;
         }
-        return Console.isVerbose() || event.getLevel().isGreaterOrEqual(Level.WARN) ? FilterReply.NEUTRAL : FilterReply.DENY;
+        Level least = Console.isEngines(event.getLoggerName()) ? Level.ERROR : Level.WARN;
+        return Console.isVerbose() || event.getLevel().isGreaterOrEqual(least) ? FilterReply.NEUTRAL : FilterReply.DENY;
     }
 }

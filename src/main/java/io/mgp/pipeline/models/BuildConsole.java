@@ -40,6 +40,17 @@ public final class BuildConsole implements BuildListener {
         }
     }
 
+    /** A unit test's line: {@code difference} is null when the model returned the expected rows. */
+    public void unitTest(int index, int total, UnitTest test, String difference, long nanos) {
+        String name = test.model() + "." + test.name();
+        String time = seconds(java.time.Duration.ofNanos(nanos));
+        if (difference == null) {
+            lines.info(line(index, total, "PASS " + name, "PASS in " + time));
+        } else {
+            lines.error(line(index, total, "FAIL " + name, "FAIL in " + time) + System.lineSeparator() + "          " + difference);
+        }
+    }
+
     private static String line(int index, int total, String what, String status) {
         String head = index + " of " + total + " " + what + " ";
         return head + ".".repeat(Math.max(3, WIDTH - head.length())) + " [" + status + "]";

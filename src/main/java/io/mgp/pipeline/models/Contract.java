@@ -1,9 +1,7 @@
 package io.mgp.pipeline.models;
 
-import io.mgp.pipeline.duck.SqlResource;
-import java.sql.ResultSet;
+import io.mgp.pipeline.engine.EngineSession;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,13 +12,8 @@ final class Contract {
     }
 
     /** Null when the result has exactly the declared columns with their types; otherwise what differs, naming the column. */
-    static String violation(Statement sql, Node model) throws SQLException {
-        Map<String, String> result = new LinkedHashMap<>();
-        try (ResultSet columns = sql.executeQuery(SqlResource.load("sql/lake/select-columns.sql", Map.of("select", model.sql())))) {
-            while (columns.next()) {
-                result.put(columns.getString(1), columns.getString(2));
-            }
-        }
+    static String violation(EngineSession sql, Node model) throws SQLException {
+        Map<String, String> result = new LinkedHashMap<>(sql.columns(model.sql()));
         for (Column declared : model.columns()) {
             String type = result.remove(declared.name());
             if (type == null) {

@@ -5,14 +5,13 @@ import io.mgp.pipeline.duck.SqlResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
-import java.sql.ResultSet;
+import io.mgp.pipeline.engine.EngineSession;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Runs data tests inside DuckDB: counts each test's failing rows and, for a failing test, writes the first of them to
+ * Runs data tests inside the engine: counts each test's failing rows and, for a failing test, writes the first of them to
  * {@code <quality>/<test>.parquet}. No row comes into Java.
  */
 final class DataTestRunner {
@@ -24,14 +23,10 @@ final class DataTestRunner {
         this.quality = quality;
     }
 
-    TestResult run(Statement sql, DataTest test) {
+    TestResult run(EngineSession sql, DataTest test) {
         long start = System.nanoTime();
         try {
-            long failures;
-            try (ResultSet count = sql.executeQuery(SqlResource.load("sql/tests/count.sql", Map.of("test", test.sql())))) {
-                count.next();
-                failures = count.getLong(1);
-            }
+            long failures = sql.count(SqlResource.load("sql/tests/count.sql", Map.of("test", test.sql())));
             TestStatus status = test.config().judge(failures);
             Path stored = null;
             String message = null;
@@ -50,15 +45,14 @@ final class DataTestRunner {
         }
     }
 
-    private Path store(Statement sql, DataTest test) throws SQLException {
+    private Path store(EngineSession sql, DataTest test) throws SQLException {
         Path file = quality.resolve(test.name() + ".parquet");
         try {
             Files.createDirectories(quality);
         } catch (IOException e) {
             throw new PipelineException("cannot store failing rows in " + quality + ": " + PipelineException.reason(e), e);
         }
-        sql.execute(SqlResource.load("sql/tests/store-failures.sql", Map.of("test", test.sql(),
-                "limit", String.valueOf(test.config().limit()), "file", SqlResource.literal(file))));
+        sql.store(test.sql(), test.config().limit(), file);
         return file;
     }
 }

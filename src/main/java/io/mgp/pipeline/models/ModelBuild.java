@@ -1,25 +1,21 @@
 package io.mgp.pipeline.models;
 
 import io.mgp.pipeline.PipelineException;
-import io.mgp.pipeline.duck.SqlResource;
-import io.mgp.pipeline.lake.BronzeViews;
+import io.mgp.pipeline.engine.Engine;
+import io.mgp.pipeline.engine.EngineSession;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds models and runs data tests in one DuckDB session, where every table of the lake is readable by name
+ * Builds models and runs data tests in one session of the engine, where every table of the lake is readable by name
  * ({@code bronze.events}, {@code silver.events}): write-audit-publish over the whole build. Each model is written as a
  * staged version, and its tests run on it; a model whose build or error test fails is set aside, and every model that
  * reads it is skipped. Only when the whole build passed its audit are its versions published, in build order;
@@ -31,13 +27,15 @@ public final class ModelBuild {
     private final Catalog catalog;
     private final LakeTables tables;
     private final Lake lake;
+    private final Engine engine;
     private final DataTestRunner runner;
     private final BuildListener listener;
 
-    public ModelBuild(Catalog catalog, LakeTables tables, Lake lake, String runId, BuildListener listener) {
+    public ModelBuild(Catalog catalog, LakeTables tables, Lake lake, Engine engine, String runId, BuildListener listener) {
         this.catalog = catalog;
         this.tables = tables;
         this.lake = lake;
+        this.engine = engine;
         this.runner = new DataTestRunner(qualityFolder(lake.root(), runId));
         this.listener = listener;
     }
@@ -76,17 +74,16 @@ public final class ModelBuild {
      * Binds every selected model's SELECT, in build order, over what the ones before it would return, before any is
      * written: a column or function that does not exist fails the command naming the file, and the lake is unchanged.
      */
-    private void requireBinding(Statement sql, List<Node> models) throws SQLException {
+    private void requireBinding(EngineSession sql, List<Node> models) throws SQLException {
         for (Node model : models) {
             try {
-                sql.execute("CREATE OR REPLACE VIEW " + model.id() + " AS " + model.sql());
+                sql.define(model.id(), model.sql());
             } catch (SQLException e) {
                 throw ProjectError.sql(model.file(), "model " + model.id() + ": " + PipelineException.firstLine(e));
             }
         }
         for (Node model : models) {
-            sql.execute("DROP VIEW " + model.id());
-            tables.register(sql, model.layer(), model.name());
+            sql.readPublished(model.id());
         }
     }
 
@@ -101,16 +98,12 @@ public final class ModelBuild {
     }
 
     private interface Session {
-        BuildResult run(Statement sql) throws SQLException;
+        BuildResult run(EngineSession sql) throws SQLException;
     }
 
     private BuildResult inSession(Session session) {
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
-            BronzeViews.register(sql, lake, catalog.sources().stream().map(Node::name).toList());
-            for (Node model : catalog.models()) {
-                sql.execute(SqlResource.load("sql/lake/create-schema.sql", Map.of("schema", model.layer())));
-                tables.register(sql, model.layer(), model.name());
-            }
+        try (EngineSession sql = engine.open(lake, tables, catalog.sources().stream().map(Node::name).toList(),
+                catalog.models().stream().map(Node::id).toList())) {
             return session.run(sql);
         } catch (SQLException e) {
             throw new PipelineException("cannot read the lake " + lake + ": " + PipelineException.firstLine(e), e);
@@ -123,7 +116,7 @@ public final class ModelBuild {
 
     /** One command's steps, numbered as they end. */
     private final class Steps {
-        private final Statement sql;
+        private final EngineSession sql;
         private final int total;
         private final List<ModelResult> models = new ArrayList<>();
         private final List<TestResult> tests = new ArrayList<>();
@@ -133,7 +126,7 @@ public final class ModelBuild {
         private long testNanos;
         private long publishNanos;
 
-        Steps(Statement sql, int total) {
+        Steps(EngineSession sql, int total) {
             this.sql = sql;
             this.total = total;
         }
@@ -161,11 +154,11 @@ public final class ModelBuild {
                 Audited next = audited.remove(0);
                 long start = System.nanoTime();
                 try {
-                    next.staged().publish(sql);
+                    sql.publish(next.result().model().layer(), next.result().model().name(), next.staged());
                 } catch (SQLException | PipelineException e) {
                     // another build published the table meanwhile: this version stays on its branch (the error says
                     // which), and the table's shape as published
-                    setAside(next.staged());
+                    setAside(next.result().model(), next.staged());
                     models.set(next.index(), new ModelResult(next.result().model(), ModelResult.Status.ERROR,
                             next.result().rows(), next.result().duration(), "not published: " + PipelineException.firstLine(e)));
                     holdAudited("not published, as " + next.result().model().id() + " could not be");
@@ -179,15 +172,15 @@ public final class ModelBuild {
         /** Sets every audited version aside, each where it can still be read. */
         private void holdAudited(String why) {
             for (Audited held : audited) {
-                models.set(held.index(), held.result().held(setAside(held.staged()) + "; " + why));
+                models.set(held.index(), held.result().held(setAside(held.result().model(), held.staged()) + "; " + why));
             }
             audited.clear();
         }
 
         /** Sets a staged version aside and says where it can still be read. */
-        private String setAside(LakeTables.Staged staged) {
+        private String setAside(Node model, LakeTables.Staged staged) {
             try {
-                return staged.discard(sql);
+                return sql.discard(model.layer(), model.name(), staged);
             } catch (SQLException e) {
                 return "not readable: " + PipelineException.firstLine(e);
             }
@@ -214,7 +207,7 @@ public final class ModelBuild {
                     fail(model, modelTests, start, broken);
                     return;
                 }
-                staged = tables.stage(sql, model.layer(), model.name(), model.sql(), model.partitioning());
+                staged = sql.stage(model.layer(), model.name(), model.sql(), model.partitioning());
             } catch (SQLException | PipelineException e) {
                 // this model's table cannot take its rows (a column's type, the SQL): the others still build
                 fail(model, modelTests, start, PipelineException.firstLine(e));
@@ -227,7 +220,7 @@ public final class ModelBuild {
             if (errors > 0) {
                 failed.add(model.id());
                 ended(new ModelResult(model, ModelResult.Status.ERROR, staged.rows(), built,
-                        "not published: " + errors + " error test(s); " + setAside(staged)));
+                        "not published: " + errors + " error test(s); " + setAside(model, staged)));
             } else {
                 audited.add(new Audited(models.size(), new ModelResult(model, ModelResult.Status.SUCCESS, staged.rows(), built,
                         staged.change()), staged));

@@ -1,5 +1,6 @@
 package io.mgp.pipeline.models;
 
+import io.mgp.pipeline.engine.Engine;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
 import io.mgp.pipeline.run.RunReport;
@@ -18,16 +19,18 @@ public final class ModelRunner {
     private final Lake lake;
     private final Catalog catalog;
     private final LakeTables tables;
+    private final Engine engine;
     private final RunReport report;
     private final StateDb state;
     private final Function<String, BuildListener> observers;
 
     /** @param observers what else hears of each build, given the command that builds (its OpenLineage events) */
-    public ModelRunner(Lake lake, Catalog catalog, LakeTables tables, RunReport report, StateDb state,
+    public ModelRunner(Lake lake, Catalog catalog, LakeTables tables, Engine engine, RunReport report, StateDb state,
             Function<String, BuildListener> observers) {
         this.lake = lake;
         this.catalog = catalog;
         this.tables = tables;
+        this.engine = engine;
         this.report = report;
         this.state = state;
         this.observers = observers;
@@ -56,7 +59,7 @@ public final class ModelRunner {
      */
     public BuildResult buildSelection(Set<String> selected, String command) throws SQLException {
         long bronze = version("bronze");
-        BuildResult result = new ModelBuild(catalog, tables, lake, report.runId(),
+        BuildResult result = new ModelBuild(catalog, tables, lake, engine, report.runId(),
                 new BuildReporter(report).and(observers.apply(command))).build(selected);
         new BuildRecords(lake.root()).write(catalog, result, report.runId(), command);
         boolean everyModel = catalog.models().stream().allMatch(model -> selected.contains(model.id()));
@@ -68,7 +71,7 @@ public final class ModelRunner {
 
     /** Runs the data tests of the selected tables on their published versions. */
     public BuildResult testSelection(Set<String> selected) {
-        BuildResult result = new ModelBuild(catalog, tables, lake, report.runId(), new BuildReporter(report)).test(selected);
+        BuildResult result = new ModelBuild(catalog, tables, lake, engine, report.runId(), new BuildReporter(report)).test(selected);
         new BuildRecords(lake.root()).write(catalog, result, report.runId(), "test");
         return result;
     }

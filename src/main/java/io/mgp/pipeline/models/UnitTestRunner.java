@@ -1,60 +1,62 @@
 package io.mgp.pipeline.models;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
+import io.mgp.pipeline.engine.Engine;
+import io.mgp.pipeline.engine.EngineSession;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
- * Runs a model's unit test in an empty in-memory DuckDB: each table the model reads is created with its declared
- * columns and types and holds the given rows (none when not given), the model's SELECT runs on them, and its result
- * must equal the expected rows as a multiset, on the columns the expected rows name.
+ * Runs a model's unit test in an empty session of the engine: each table the model reads holds the given rows (none
+ * when not given) with its declared columns and types, the model's SELECT runs on them, and its result must equal the
+ * expected rows as a multiset, on the columns the expected rows name.
  */
 public final class UnitTestRunner {
 
     private static final int SHOWN_ROWS = 5;
 
     private final Catalog catalog;
+    private final Engine engine;
 
-    public UnitTestRunner(Catalog catalog) {
+    public UnitTestRunner(Catalog catalog, Engine engine) {
         this.catalog = catalog;
+        this.engine = engine;
     }
 
     /** Null when the model returned the expected rows; otherwise the rows that differ. */
     public String difference(UnitTest test) {
         Node model = catalog.node(test.model());
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+        try (EngineSession sql = engine.scratch()) {
             for (String table : model.dependsOn()) {
-                create(sql, catalog.node(table), table);
+                Node read = catalog.node(table);
+                List<Map<String, Object>> rows = test.given().stream().filter(g -> g.table().equals(table))
+                        .flatMap(g -> g.rows().stream()).toList();
+                String unknown = undeclared(read, rows);
+                if (unknown != null) {
+                    return "cannot run: given rows of " + table + " have a column " + unknown + ", which " + table
+                            + " does not declare (it declares " + String.join(", ", declared(read).keySet()) + ")";
+                }
+                sql.define(table, declared(read), rows);
             }
-            for (UnitTest.Given given : test.given()) {
-                insert(duck, catalog.node(given.table()), given.table(), given.rows());
-            }
-            sql.execute("CREATE TABLE actual AS " + model.sql());
+            sql.define("actual", model.sql());
             Set<String> columns = new LinkedHashSet<>();
             test.expect().forEach(row -> columns.addAll(row.keySet()));
-            Map<String, String> types = actualTypes(sql);
+            Map<String, String> types = sql.columns("SELECT * FROM actual");
+            Map<String, String> expected = new LinkedHashMap<>();
             for (String column : columns) {
                 if (!types.containsKey(column)) {
                     return "expects a column " + column + ", which " + model.id() + " does not return (it returns "
                             + String.join(", ", types.keySet()) + ")";
                 }
+                expected.put(column, types.get(column));
             }
-            createExpected(sql, columns, types);
-            insert(duck, "expected", types, test.expect());
+            sql.define("expected", expected, test.expect());
             String list = String.join(", ", columns.stream().map(c -> '"' + c + '"').toList());
-            List<String> missing = rows(sql, "SELECT " + list + " FROM expected EXCEPT ALL SELECT " + list + " FROM actual");
-            List<String> extra = rows(sql, "SELECT " + list + " FROM actual EXCEPT ALL SELECT " + list + " FROM expected");
+            List<String> missing = sql.rows("SELECT " + list + " FROM expected EXCEPT ALL SELECT " + list + " FROM actual");
+            List<String> extra = sql.rows("SELECT " + list + " FROM actual EXCEPT ALL SELECT " + list + " FROM expected");
             if (missing.isEmpty() && extra.isEmpty()) {
                 return null;
             }
@@ -64,78 +66,17 @@ public final class UnitTestRunner {
         }
     }
 
-    private static void create(Statement sql, Node table, String id) throws SQLException {
-        StringJoiner columns = new StringJoiner(", ");
-        for (Column column : table.columns()) {
-            columns.add('"' + column.name() + "\" " + (column.dataType() == null ? "VARCHAR" : column.dataType()));
-        }
-        sql.execute("CREATE SCHEMA IF NOT EXISTS " + table.layer());
-        sql.execute("CREATE TABLE " + id + " (" + columns + ")");
-    }
-
-    private static void insert(Connection duck, Node table, String id, List<Map<String, Object>> rows) throws SQLException {
+    /** The table's declared columns and types; a column declared without a type is text. */
+    private static Map<String, String> declared(Node table) {
         Map<String, String> types = new LinkedHashMap<>();
         table.columns().forEach(c -> types.put(c.name(), c.dataType() == null ? "VARCHAR" : c.dataType()));
-        for (Map<String, Object> row : rows) {
-            for (String column : row.keySet()) {
-                if (!types.containsKey(column)) {
-                    throw new SQLException("given rows of " + id + " have a column " + column + ", which " + id
-                            + " does not declare (it declares " + String.join(", ", types.keySet()) + ")");
-                }
-            }
-        }
-        insert(duck, id, types, rows);
-    }
-
-    /** Each value cast from its text to the column's type, as a user writes it in YAML. */
-    private static void insert(Connection duck, String table, Map<String, String> types, List<Map<String, Object>> rows)
-            throws SQLException {
-        for (Map<String, Object> row : rows) {
-            StringJoiner names = new StringJoiner(", ");
-            StringJoiner values = new StringJoiner(", ");
-            row.keySet().forEach(column -> {
-                names.add('"' + column + '"');
-                values.add("CAST(? AS " + types.get(column) + ")");
-            });
-            try (PreparedStatement insert = duck.prepareStatement("INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")")) {
-                int i = 1;
-                for (Object value : row.values()) {
-                    insert.setObject(i++, value == null ? null : String.valueOf(value));
-                }
-                insert.execute();
-            }
-        }
-    }
-
-    private static Map<String, String> actualTypes(Statement sql) throws SQLException {
-        Map<String, String> types = new LinkedHashMap<>();
-        try (ResultSet described = sql.executeQuery("SELECT column_name, column_type FROM (DESCRIBE actual)")) {
-            while (described.next()) {
-                types.put(described.getString(1), described.getString(2));
-            }
-        }
         return types;
     }
 
-    private static void createExpected(Statement sql, Set<String> columns, Map<String, String> types) throws SQLException {
-        StringJoiner declared = new StringJoiner(", ");
-        columns.forEach(c -> declared.add('"' + c + "\" " + types.get(c)));
-        sql.execute("CREATE TABLE expected (" + declared + ")");
-    }
-
-    private static List<String> rows(Statement sql, String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet result = sql.executeQuery(query)) {
-            ResultSetMetaData meta = result.getMetaData();
-            while (result.next()) {
-                StringJoiner row = new StringJoiner(", ", "{", "}");
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.add(meta.getColumnName(i) + ": " + result.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
+    /** A column of the given rows the table does not declare, or null. */
+    private static String undeclared(Node table, List<Map<String, Object>> rows) {
+        Map<String, String> types = declared(table);
+        return rows.stream().flatMap(row -> row.keySet().stream()).filter(c -> !types.containsKey(c)).findFirst().orElse(null);
     }
 
     private static String shown(List<String> rows) {

@@ -125,7 +125,7 @@ class QueryCommandTest {
              Statement sql = duck.createStatement()) {
             sql.execute("CREATE SCHEMA silver");
             assertEquals("kept on branch audit-onbranch", tables.stage(sql, "silver", "seasons",
-                    "SELECT * FROM read_parquet(" + SqlResource.literal(TestSeeds.small().resolve("seasons.parquet")) + ") LIMIT 1").discard(sql));
+                    "SELECT * FROM read_parquet(" + SqlResource.literal(TestSeeds.small().resolve("seasons.parquet")) + ") LIMIT 1").discard());
         }
 
         CliRun query = query("SELECT (SELECT count(*) FROM silver.seasons) AS seasons, (SELECT count(*) FROM gold.mgp) AS gold",

@@ -1,5 +1,6 @@
 package io.mgp.pipeline.cli;
 
+import io.mgp.pipeline.engine.DuckDbEngine;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
 import io.mgp.pipeline.lake.iceberg.LakeCatalog;
@@ -27,7 +28,7 @@ public final class UnlockedBuild {
         }
         BuildResult result;
         try (IcebergTables tables = new IcebergTables(lake, args[1], false, () -> LakeCatalog.open(lake, key -> null))) {
-            result = new ModelBuild(catalog, tables, lake, args[1], new BuildConsole()).build(catalog.select(null));
+            result = new ModelBuild(catalog, tables, lake, new DuckDbEngine(), args[1], new BuildConsole()).build(catalog.select(null));
         }
         result.models().forEach(m -> System.out.println("model " + m.model().id() + " " + m.status() + " " + m.message()));
         System.exit(result.allPublished() ? 0 : 1);

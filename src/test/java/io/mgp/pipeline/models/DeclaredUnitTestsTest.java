@@ -1,5 +1,6 @@
 package io.mgp.pipeline.models;
 
+import io.mgp.pipeline.engine.DuckDbEngine;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -24,7 +25,7 @@ class DeclaredUnitTestsTest {
 
     @TestFactory
     Stream<DynamicTest> everyDeclaredUnitTestPasses() {
-        UnitTestRunner runner = new UnitTestRunner(CATALOG);
+        UnitTestRunner runner = new UnitTestRunner(CATALOG, new DuckDbEngine());
         return CATALOG.unitTests().stream().map(test -> DynamicTest.dynamicTest(test.model() + ": " + test.name(),
                 () -> assertNull(runner.difference(test), test.file() + ": " + test.name())));
     }

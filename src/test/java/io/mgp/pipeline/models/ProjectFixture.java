@@ -1,5 +1,6 @@
 package io.mgp.pipeline.models;
 
+import io.mgp.pipeline.engine.DuckDbEngine;
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
@@ -88,7 +89,7 @@ final class ProjectFixture {
         Catalog catalog = catalog();
         String runId = "run-" + ++runs;
         try (IcebergTables tables = tables(runId)) {
-            return record(new ModelBuild(catalog, tables, lake, runId, new BuildConsole()).build(catalog.select(selector)));
+            return record(new ModelBuild(catalog, tables, lake, new DuckDbEngine(), runId, new BuildConsole()).build(catalog.select(selector)));
         }
     }
 
@@ -96,7 +97,7 @@ final class ProjectFixture {
         Catalog catalog = catalog();
         String runId = "test-" + ++runs;
         try (IcebergTables tables = tables(runId)) {
-            return record(new ModelBuild(catalog, tables, lake, runId, new BuildConsole()).test(catalog.select(selector)));
+            return record(new ModelBuild(catalog, tables, lake, new DuckDbEngine(), runId, new BuildConsole()).test(catalog.select(selector)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mgp.pipeline.models;
 
+import io.mgp.pipeline.engine.DuckDbEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class UnitTestRunnerTest {
                               rows: %s
                         """.formatted(expect))
                 .catalog();
-        return new UnitTestRunner(catalog).difference(catalog.unitTests().get(0));
+        return new UnitTestRunner(catalog, new DuckDbEngine()).difference(catalog.unitTests().get(0));
     }
 
     @Test

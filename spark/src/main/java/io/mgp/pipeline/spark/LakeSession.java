@@ -27,31 +27,53 @@ public final class LakeSession {
         return value != null ? value : System.getenv(key.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"));
     }
 
-    /** The Spark configuration that reads the lake's tables, with the {@code mgp.catalog.*} settings. */
+    /** The Spark configuration that reads the lake's tables as the default catalog, with the {@code mgp.catalog.*} settings. */
     public static Map<String, String> config(Path lake, UnaryOperator<String> setting) {
+        Map<String, String> config = new LinkedHashMap<>(catalogConfig(lake, setting));
+        config.putAll(sessionConfig("local"));
+        config.put("spark.sql.defaultCatalog", catalogName(setting));
+        return config;
+    }
+
+    /** The lake's Iceberg catalog in Spark, under the name the pipeline commits to. */
+    public static Map<String, String> catalogConfig(Path lake, UnaryOperator<String> setting) {
         Path root = lake.toAbsolutePath().normalize();
-        String name = orElse(setting.apply("mgp.catalog.name"), "mgp");
-        String prefix = "spark.sql.catalog." + name;
+        String prefix = "spark.sql.catalog." + catalogName(setting);
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
         config.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
         config.put(prefix + ".catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
         config.put(prefix + ".uri", orElse(setting.apply("mgp.catalog.uri"), "jdbc:sqlite:" + root.resolve("catalog.db")));
         config.put(prefix + ".warehouse", root.toString());
         config.put(prefix + ".jdbc.schema-version", "V1");
+        // every query reads the table as committed last, by the pipeline too (it publishes)
+        config.put(prefix + ".cache-enabled", "false");
         for (String key : new String[] {"jdbc.user", "jdbc.password"}) {
             String value = setting.apply("mgp.catalog." + key);
             if (value != null && !value.isBlank()) {
                 config.put(prefix + "." + key, value);
             }
         }
-        config.put("spark.sql.defaultCatalog", name);
-        // a laptop's session: no web UI, the driver on loopback, few shuffle partitions for tables this size
+        return config;
+    }
+
+    /** A laptop's session: Iceberg's SQL extensions, no web UI, the driver on loopback, few shuffle partitions. */
+    static Map<String, String> sessionConfig(String master) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
         config.put("spark.ui.enabled", "false");
         config.put("spark.driver.host", "127.0.0.1");
         config.put("spark.driver.bindAddress", "127.0.0.1");
         config.put("spark.sql.shuffle.partitions", "4");
+        if (master == null || master.isBlank() || master.startsWith("local")) {
+            // the executor is the driver's own thread pool: a heartbeat that a busy laptop delays past its 10 s default
+            // only prints a stack trace
+            config.put("spark.executor.heartbeatInterval", "60s");
+        }
         return config;
+    }
+
+    private static String catalogName(UnaryOperator<String> setting) {
+        return orElse(setting.apply("mgp.catalog.name"), "mgp");
     }
 
     /**
@@ -67,11 +89,6 @@ public final class LakeSession {
         }
         SparkSession.Builder builder = SparkSession.builder().appName("mgp-pipeline").master(master);
         config(lake, LakeSession::setting).forEach(builder::config);
-        if (master.startsWith("local")) {
-            // the executor is the driver's own thread pool: a heartbeat that a busy laptop delays past its 10 s default
-            // only prints a stack trace
-            builder.config("spark.executor.heartbeatInterval", "60s");
-        }
         System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("spark."))
                 .forEach(key -> builder.config(key, System.getProperty(key)));
         return builder.getOrCreate();

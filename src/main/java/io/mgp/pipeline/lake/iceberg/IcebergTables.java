@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -168,8 +170,34 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
                 ? written.files().stream().map(file -> LocalFileIO.path(file.location()).toString()).toList()
                 : files(table.newScan().useRef(branch));
         view(sql, layer, name, files, table.schema());
-        long rows = count(table.snapshot(table.refs().get(branch).snapshotId()).summary(), "total-records");
-        return new AuditedVersion(target, layer, name, branch, files, rows, written.change());
+        return new AuditedVersion(target, sql, layer, name, branch, branchRows(table, branch), written.change());
+    }
+
+    @Override
+    public Staged stage(String layer, String name, Map<String, String> columns, Partitioning partitioning, BranchWriter writer) {
+        Target target = tableFor(layer, name, TableSchema.of(layer + "." + name, columns), partitioning);
+        try {
+            Table table = target.table();
+            String branch = auditBranch(runId);
+            SnapshotRef main = table.refs().get(SnapshotRef.MAIN_BRANCH);
+            if (main != null && !table.refs().containsKey(branch)) {
+                // from main's head, so that publishing is a fast-forward
+                table.manageSnapshots().createBranch(branch, main.snapshotId()).commit();
+            }
+            writer.write(branch, Map.of(RUN_ID, runId));
+            table.refresh();
+            if (!table.refs().containsKey(branch)) {
+                throw new PipelineException(layer + "." + name + ": the engine committed nothing to branch " + branch);
+            }
+            return new AuditedVersion(target, null, layer, name, branch, branchRows(table, branch), null);
+        } catch (RuntimeException e) {
+            target.restoreShape();
+            throw e;
+        }
+    }
+
+    private static long branchRows(Table table, String branch) {
+        return count(table.snapshot(table.refs().get(branch).snapshotId()).summary(), "total-records");
     }
 
     /**
@@ -347,24 +375,27 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
     }
 
-    /** A version on the audit branch, published by a fast-forward of main. */
+    /**
+     * A version on the audit branch, published by a fast-forward of main; readable as {@code layer.name} in the DuckDB
+     * session that wrote it, if DuckDB did.
+     */
     private final class AuditedVersion implements Staged {
         private final Target target;
         private final Table table;
+        private final Statement reader;
         private final String layer;
         private final String name;
         private final String branch;
-        private final List<String> files;
         private final long rows;
         private final String change;
 
-        AuditedVersion(Target target, String layer, String name, String branch, List<String> files, long rows, String change) {
+        AuditedVersion(Target target, Statement reader, String layer, String name, String branch, long rows, String change) {
             this.target = target;
             this.table = target.table();
+            this.reader = reader;
             this.layer = layer;
             this.name = name;
             this.branch = branch;
-            this.files = files;
             this.rows = rows;
             this.change = change;
         }
@@ -380,7 +411,12 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
 
         @Override
-        public void publish(Statement sql) throws SQLException {
+        public String branch() {
+            return branch;
+        }
+
+        @Override
+        public void publish() throws SQLException {
             for (int attempt = 1; !fastForward(); attempt++) {
                 if (attempt == COMMIT_ATTEMPTS) {
                     throw new PipelineException(layer + "." + name + ": other processes kept committing to it: its audited"
@@ -388,9 +424,11 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
                 }
                 table.refresh();
             }
-            view(sql, layer, name, files, table.schema());
+            if (reader != null) {
+                register(reader, layer, name);
+            }
             if ("gold".equals(layer)) {
-                exportParquet(sql);
+                exportParquet();
             }
         }
 
@@ -413,19 +451,24 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
 
         @Override
-        public String discard(Statement sql) throws SQLException {
+        public String discard() throws SQLException {
             target.restoreShape();
-            sql.execute("DROP VIEW IF EXISTS " + layer + "." + name);
-            register(sql, layer, name);
+            if (reader != null) {
+                reader.execute("DROP VIEW IF EXISTS " + layer + "." + name);
+                register(reader, layer, name);
+            }
             return "kept on branch " + branch;
         }
 
-        /** {@code <lake>/gold/<name>.parquet}: the version's rows as one file, replaced in one rename. */
-        private void exportParquet(Statement sql) throws SQLException {
+        /** {@code <lake>/gold/<name>.parquet}: the published rows as one file, replaced in one rename. */
+        private void exportParquet() throws SQLException {
             Path target = lake.layer(layer).resolve(name + ".parquet");
             Path temporary = AtomicFiles.temporaryFor(target);
-            sql.execute(SqlResource.load("sql/lake/iceberg/export-parquet.sql", Map.of("view", layer + "." + name,
-                    "file", SqlResource.literal(temporary))));
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+                view(sql, "main", "exported", publishedFiles(layer, name), table.schema());
+                sql.execute(SqlResource.load("sql/lake/iceberg/export-parquet.sql", Map.of("view", "main.exported",
+                        "file", SqlResource.literal(temporary))));
+            }
             AtomicFiles.publish(temporary, target);
         }
     }
@@ -439,12 +482,17 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
 
         @Override
-        public void publish(Statement sql) {
+        public String branch() {
+            return null;
+        }
+
+        @Override
+        public void publish() {
             // nothing to publish: main already holds these rows
         }
 
         @Override
-        public String discard(Statement sql) {
+        public String discard() {
             return "its rows are those already published";
         }
     }

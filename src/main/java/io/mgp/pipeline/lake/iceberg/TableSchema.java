@@ -50,6 +50,13 @@ final class TableSchema {
         return new TableSchema(table, columns);
     }
 
+    /** The columns named, with DuckDB's names of their types, in order (an engine's result, mapped to DuckDB's names). */
+    static TableSchema of(String table, Map<String, String> duckTypes) {
+        Map<String, Type> columns = new LinkedHashMap<>();
+        duckTypes.forEach((column, type) -> columns.put(column, icebergType(table, column, type)));
+        return new TableSchema(table, columns);
+    }
+
     /** A new table's schema, field ids from 1 in the SELECT's order. */
     Schema schema() {
         List<Types.NestedField> fields = new ArrayList<>();

@@ -28,7 +28,7 @@ class IcebergTablesTest extends LakeTablesFixture {
         try (IcebergTables tables = tables("r1")) {
             LakeTables.Staged staged = tables.stage(sql, "silver", "things", TWO_ROWS);
             assertFalse(tables.exists("silver", "things"), "not published before it is");
-            staged.publish(sql);
+            staged.publish();
 
             assertEquals(2, staged.rows());
             assertEquals(2, tables.rows("silver", "things"));
@@ -44,7 +44,7 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void theDataFileCarriesTheIcebergFieldIdsReadersMatchColumnsBy() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
         }
         String file = table("silver.things").currentSnapshot().addedDataFiles(table("silver.things").io()).iterator().next().location();
         assertEquals(1, count("SELECT field_id FROM parquet_schema('" + file + "') WHERE name = 'id'"));
@@ -54,14 +54,14 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aVersionSetAsideLeavesMainAsItWasAndStaysOnItsBranch() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
         }
         long published = table("silver.things").currentSnapshot().snapshotId();
         try (IcebergTables tables = tables("r2")) {
             LakeTables.Staged staged = tables.stage(sql, "silver", "things", THREE_ROWS);
             assertEquals(3, count("SELECT count(*) FROM silver.things"), "the tests read the staged version");
 
-            assertEquals("kept on branch audit-r2", staged.discard(sql));
+            assertEquals("kept on branch audit-r2", staged.discard());
 
             assertEquals(2, count("SELECT count(*) FROM silver.things"), "the published version again");
         }
@@ -75,8 +75,8 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void goldAloneIsAlsoExportedAsOneParquetFile() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "gold", "results", THREE_ROWS).publish(sql);
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+            tables.stage(sql, "gold", "results", THREE_ROWS).publish();
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
         }
         assertEquals(3, count("SELECT count(*) FROM read_parquet('" + lake.layer("gold").resolve("results.parquet") + "')"));
         assertFalse(Files.exists(lake.layer("silver").resolve("things.parquet")));
@@ -85,11 +85,11 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aFullRefreshStartsEachTableOverInTheCatalogToo() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
         }
         try (IcebergTables tables = new IcebergTables(lake, "r2", true, this::catalog)) {
             assertFalse(tables.exists("silver", "things"), "the earlier table is dropped from the catalog");
-            tables.stage(sql, "silver", "things", THREE_ROWS).publish(sql);
+            tables.stage(sql, "silver", "things", THREE_ROWS).publish();
         }
         assertEquals(Set.of("main", "run-r2"), table("silver.things").refs().keySet());
     }
@@ -97,10 +97,10 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void anAddedColumnEvolvesTheSchemaKeepingTheIdsOfTheOthers() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
         }
         try (IcebergTables tables = tables("r2")) {
-            tables.stage(sql, "silver", "things", "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")").publish(sql);
+            tables.stage(sql, "silver", "things", "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")").publish();
             assertEquals(2, tables.rows("silver", "things"), "the version replaced the rows before it");
         }
         Table table = table("silver.things");
@@ -113,7 +113,7 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aReshapedVersionSetAsideLeavesTheSchemaAndPartitioningMainReadsAsPublished() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
         }
         Table before = table("silver.things");
         try (IcebergTables tables = tables("r2")) {
@@ -121,7 +121,7 @@ class IcebergTablesTest extends LakeTablesFixture {
                     new Partitioning(List.of("name"), false));
             assertEquals(3, table("silver.things").schema().columns().size(), "staged with its new column");
 
-            staged.discard(sql);
+            staged.discard();
         }
         Table after = table("silver.things");
         assertEquals(before.schema().schemaId(), after.schema().schemaId());
@@ -135,7 +135,7 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aPartitioningTheNewColumnsCannotTakeFailsTheModelBeforeTheSchemaChanges() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
         }
         int schema = table("silver.things").schema().schemaId();
         try (IcebergTables tables = tables("r2")) {
@@ -149,7 +149,7 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void anIncompatibleChangeOfTypeNamesTheColumnUnlessTheRunRebuildsEverything() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
         }
         String retyped = "SELECT CAST(id AS VARCHAR) AS id, name FROM (" + TWO_ROWS + ")";
         try (IcebergTables tables = tables("r2")) {
@@ -158,7 +158,7 @@ class IcebergTablesTest extends LakeTablesFixture {
                     + " in the model, or start the lake over with 'run --full-refresh'", error.getMessage());
         }
         try (IcebergTables tables = new IcebergTables(lake, "r3", true, this::catalog)) {
-            tables.stage(sql, "silver", "things", retyped).publish(sql);
+            tables.stage(sql, "silver", "things", retyped).publish();
         }
         assertEquals("string", table("silver.things").schema().findField("id").type().toString());
     }
@@ -166,13 +166,13 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aPublishAfterAnotherBuildPublishedMeanwhileFailsAndKeepsItsBranch() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
         }
         try (IcebergTables first = tables("r2"); IcebergTables second = tables("r3")) {
             LakeTables.Staged slow = first.stage(sql, "silver", "things", THREE_ROWS);
-            second.stage(sql, "silver", "things", THREE_ROWS).publish(sql);
+            second.stage(sql, "silver", "things", THREE_ROWS).publish();
 
-            PipelineException error = assertThrows(PipelineException.class, () -> slow.publish(sql));
+            PipelineException error = assertThrows(PipelineException.class, () -> slow.publish());
 
             assertTrue(error.getMessage().startsWith("silver.things: Cannot fast-forward: main is not an ancestor of audit-r2"), error.getMessage());
             assertTrue(error.getMessage().endsWith("its audited version stays on branch audit-r2"), error.getMessage());
@@ -208,7 +208,7 @@ class IcebergTablesTest extends LakeTablesFixture {
         reader.start();
         for (int v = 1; v <= versions; v++) {
             try (IcebergTables tables = tables("w" + v)) {
-                tables.stage(sql, "silver", "versions", "SELECT " + v + " AS v, i FROM range(1000) AS t(i)").publish(sql);
+                tables.stage(sql, "silver", "versions", "SELECT " + v + " AS v, i FROM range(1000) AS t(i)").publish();
             }
         }
         writing.set(false);
@@ -223,7 +223,7 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aLakeCopiedWithItsCatalogRefusesTheOriginalsTablesInsteadOfChangingThem(@TempDir java.nio.file.Path copy) throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish(sql);
+            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
         }
         try (var files = Files.walk(folder)) {
             for (java.nio.file.Path file : files.toList()) {

@@ -40,7 +40,7 @@ class PartitionedTablesTest extends LakeTablesFixture {
         LakeTables.Staged staged;
         try (IcebergTables tables = tables("r2")) {
             staged = tables.stage(sql, "gold", "things", changed, BY_YEAR);
-            staged.publish(sql);
+            staged.publish();
         }
 
         assertEquals("3 of 3 partitions", staged.change(), "2021, 2022 and the null year, of the version's 2020, 2021 and 2022");
@@ -59,7 +59,7 @@ class PartitionedTablesTest extends LakeTablesFixture {
         LakeTables.Staged staged;
         try (IcebergTables tables = tables("r2")) {
             staged = tables.stage(sql, "gold", "things", THREE_YEARS + " ORDER BY name DESC", BY_YEAR);
-            staged.publish(sql);
+            staged.publish();
         }
 
         assertEquals("unchanged", staged.change());
@@ -71,7 +71,7 @@ class PartitionedTablesTest extends LakeTablesFixture {
     @Test
     void aTableThatBecomesPartitionedIsRewrittenWholeUnderItsNewSpec() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "gold", "things", THREE_YEARS).publish(sql);
+            tables.stage(sql, "gold", "things", THREE_YEARS).publish();
         }
         assertTrue(table().spec().isUnpartitioned());
 
@@ -88,7 +88,7 @@ class PartitionedTablesTest extends LakeTablesFixture {
         publish("r1", THREE_YEARS);
 
         try (IcebergTables tables = tables("r2")) {
-            tables.stage(sql, "gold", "things", THREE_YEARS, new Partitioning(List.of("name"), true)).publish(sql);
+            tables.stage(sql, "gold", "things", THREE_YEARS, new Partitioning(List.of("name"), true)).publish();
         }
 
         Table table = table();
@@ -123,7 +123,7 @@ class PartitionedTablesTest extends LakeTablesFixture {
 
     private void publish(String runId, String select) throws Exception {
         try (IcebergTables tables = tables(runId)) {
-            tables.stage(sql, "gold", "things", select, BY_YEAR).publish(sql);
+            tables.stage(sql, "gold", "things", select, BY_YEAR).publish();
         }
     }
 

@@ -3,19 +3,11 @@ package io.mgp.pipeline.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,10 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * same catalog: the published tables, a snapshot, a run's tag, an audit branch and the metadata tables.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LakeOnSparkTest {
+class LakeOnSparkIT {
 
-    private static final Path JAR = Path.of(System.getProperty("pipeline.jar", "../target/pipeline.jar")).toAbsolutePath();
-
+    private PipelineJar pipeline;
     private Path temp;
     private Path lake;
     private SparkSession spark;
@@ -49,21 +40,21 @@ class LakeOnSparkTest {
     @BeforeAll
     void writeTheLakeWithThePipeline(@TempDir Path temp) throws Exception {
         this.temp = temp;
-        assertTrue(Files.exists(JAR), JAR + " is built by 'make jar' (make test-spark builds it)");
+        pipeline = new PipelineJar(temp);
         lake = temp.resolve("lake");
         Path seeds = temp.resolve("seeds");
-        pipeline(0, "seed", "--out", seeds.toString(), "--scale", "0.02");
-        pipeline(0, "run", "--seeds", seeds.toString(), "--lake", lake.toString(), "--port", "0", "-q");
-        Path project = builtInProject(temp.resolve("project"));
+        pipeline.run(0, "seed", "--out", seeds.toString(), "--scale", "0.02");
+        pipeline.run(0, "run", "--seeds", seeds.toString(), "--lake", lake.toString(), "--port", "0", "-q");
+        Path project = PipelineJar.builtInProject(temp.resolve("project"));
         Path gold = project.resolve("models/gold/mgp.sql");
         Files.writeString(gold, Files.readString(gold).replace("cl.name AS rider_name", "upper(cl.name) AS rider_name"));
-        pipeline(0, "build", "--lake", lake.toString(), "--project", project.toString());
+        pipeline.run(0, "build", "--lake", lake.toString(), "--project", project.toString());
         Files.writeString(project.resolve("tests/always_fails.sql"), "SELECT * FROM gold.mgp LIMIT 1");
-        pipeline(1, "build", "--lake", lake.toString(), "--project", project.toString());
+        pipeline.run(1, "build", "--lake", lake.toString(), "--project", project.toString());
 
-        goldVersions = pipeline(0, "history", "gold.mgp", "--lake", lake.toString()).lines().skip(1)
+        goldVersions = pipeline.run(0, "history", "gold.mgp", "--lake", lake.toString()).lines().skip(1)
                 .map(line -> line.split(" +")).map(f -> new String[] {f[0], f[3]}).toList();
-        String seasons = pipeline(0, "history", "silver.seasons", "--lake", lake.toString()).lines().skip(1)
+        String seasons = pipeline.run(0, "history", "silver.seasons", "--lake", lake.toString()).lines().skip(1)
                 .filter(line -> line.contains("audit-")).findFirst().orElseThrow();
         failedRun = seasons.split(" +")[3];
         spark = LakeSession.open(lake, "local[2]");
@@ -79,7 +70,7 @@ class LakeOnSparkTest {
     @Test
     void sparkReadsGoldAsPublishedRowForRowAsDuckDbDoes() throws Exception {
         Path exported = temp.resolve("gold-by-duckdb.parquet");
-        pipeline(0, "query", "SELECT * FROM gold.mgp", "--lake", lake.toString(), "--format", "parquet", "--out", exported.toString());
+        pipeline.run(0, "query", "SELECT * FROM gold.mgp", "--lake", lake.toString(), "--format", "parquet", "--out", exported.toString());
         Dataset<Row> byDuckDb = spark.read().parquet(exported.toString());
         Dataset<Row> bySpark = spark.table("gold.mgp");
 
@@ -141,36 +132,6 @@ class LakeOnSparkTest {
     }
 
     private long duckDbCount(String sql, String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("query", sql, "--lake", lake.toString(), "--format", "csv"));
-        Collections.addAll(args, options);
-        return Long.parseLong(pipeline(0, args.toArray(String[]::new)).lines().skip(1).findFirst().orElseThrow().strip());
-    }
-
-    /** The built-in models and tests, as a project folder to change. */
-    private static Path builtInProject(Path folder) throws IOException {
-        try (JarFile jar = new JarFile(JAR.toFile())) {
-            for (JarEntry entry : Collections.list(jar.entries())) {
-                if (!entry.isDirectory() && (entry.getName().startsWith("models/") || entry.getName().startsWith("tests/"))) {
-                    Path file = folder.resolve(entry.getName());
-                    Files.createDirectories(file.getParent());
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        Files.copy(in, file);
-                    }
-                }
-            }
-        }
-        return folder;
-    }
-
-    /** Runs {@code java -jar pipeline.jar ARGS}, checks its exit code, and returns what it printed. */
-    private String pipeline(int expectedExit, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + temp, "-jar", JAR.toString()));
-        Collections.addAll(command, args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), String.join(" ", args) + " still running");
-        assertEquals(expectedExit, process.exitValue(), String.join(" ", args) + ":\n" + out);
-        return out;
+        return pipeline.count(lake, sql, options);
     }
 }

@@ -1,0 +1,217 @@
+package io.mgp.pipeline.spark;
+
+import io.mgp.pipeline.engine.EngineSession;
+import io.mgp.pipeline.lake.BronzeViews;
+import io.mgp.pipeline.lake.Lake;
+import io.mgp.pipeline.lake.LakeTables;
+import io.mgp.pipeline.lake.Partitioning;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.stream.Stream;
+import org.apache.spark.sql.DataFrameWriterV2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * A session of {@link SparkEngine}: names the models read are views in Spark's own catalog, over the bronze parquet
+ * ({@code parquet.`<folder>`}, partitioned by season) and over the lake's Iceberg tables ({@code mgp.silver.events},
+ * or its audit branch while a version is staged).
+ */
+final class SparkEngineSession implements EngineSession {
+
+    private final SparkEngine engine;
+    private final SparkSession spark;
+    private final String catalog;
+    private final LakeTables lakeTables;
+
+    SparkEngineSession(SparkEngine engine, SparkSession spark, String catalog, LakeTables lakeTables) {
+        this.engine = engine;
+        this.spark = spark;
+        this.catalog = catalog;
+        this.lakeTables = lakeTables;
+    }
+
+    /** Each bronze table as a view over its parquet files, or with no rows when the crawl wrote none. */
+    void registerSources(Lake lake, Collection<String> sources) throws SQLException {
+        for (String source : sources) {
+            String id = "bronze." + source;
+            Path files = BronzeViews.files(lake, source).orElse(null);
+            if (files == null) {
+                define(id, BronzeViews.columns(source), List.of());
+            } else {
+                define(id, "SELECT * FROM parquet.`" + files.toAbsolutePath().toUri() + "`");
+            }
+        }
+    }
+
+    @Override
+    public void define(String id, String select) throws SQLException {
+        engine.call(() -> {
+            database(id);
+            spark.sql("CREATE OR REPLACE VIEW " + id + " AS " + select);
+            return null;
+        });
+    }
+
+    @Override
+    public void define(String id, Map<String, String> columns, List<Map<String, Object>> rows) throws SQLException {
+        List<String> typed = new ArrayList<>();
+        columns.forEach((name, type) -> typed.add("CAST(" + quoted(name) + " AS " + SparkTypes.sparkName(type) + ") AS " + quoted(name)));
+        String select;
+        if (rows.isEmpty()) {
+            List<String> nulls = new ArrayList<>();
+            columns.forEach((name, type) -> nulls.add("CAST(NULL AS " + SparkTypes.sparkName(type) + ") AS " + quoted(name)));
+            select = "SELECT " + String.join(", ", nulls) + " WHERE false";
+        } else {
+            StringJoiner values = new StringJoiner(", ");
+            for (Map<String, Object> row : rows) {
+                values.add(columns.keySet().stream().map(name -> literal(row.get(name))).collect(java.util.stream.Collectors.joining(", ", "(", ")")));
+            }
+            select = "SELECT " + String.join(", ", typed) + " FROM VALUES " + values + " AS given("
+                    + String.join(", ", columns.keySet().stream().map(SparkEngineSession::quoted).toList()) + ")";
+        }
+        define(id, select);
+    }
+
+    @Override
+    public void readPublished(String id) throws SQLException {
+        String[] name = id.split("\\.", 2);
+        if (lakeTables.exists(name[0], name[1])) {
+            define(id, "SELECT * FROM " + catalog + "." + id);
+        } else {
+            engine.call(() -> spark.sql("DROP VIEW IF EXISTS " + id));
+        }
+    }
+
+    @Override
+    public Map<String, String> columns(String select) throws SQLException {
+        return engine.call(() -> {
+            Map<String, String> columns = new LinkedHashMap<>();
+            for (StructField field : spark.sql(select).schema().fields()) {
+                columns.put(field.name(), SparkTypes.duckName(field.dataType()));
+            }
+            return columns;
+        });
+    }
+
+    @Override
+    public long count(String query) throws SQLException {
+        return engine.call(() -> ((Number) spark.sql(query).first().get(0)).longValue());
+    }
+
+    /** Spark writes a folder of part files: its one part is moved to {@code file}, as DuckDB would have written it. */
+    @Override
+    public void store(String query, long limit, Path file) throws SQLException {
+        engine.call(() -> {
+            Path folder = file.resolveSibling(file.getFileName() + ".spark");
+            spark.sql("SELECT * FROM (" + query + ") AS failures LIMIT " + limit).coalesce(1).write().mode("overwrite")
+                    .parquet(folder.toAbsolutePath().toUri().toString());
+            try (Stream<Path> parts = Files.list(folder)) {
+                Path part = parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
+                        .orElseThrow(() -> new IOException("Spark wrote no parquet file to " + folder));
+                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            deleteFolder(folder);
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> rows(String query) throws SQLException {
+        return engine.call(() -> {
+            Dataset<Row> result = spark.sql(query);
+            String[] names = result.columns();
+            List<String> rows = new ArrayList<>();
+            for (Row row : result.collectAsList()) {
+                StringJoiner shown = new StringJoiner(", ", "{", "}");
+                for (int i = 0; i < names.length; i++) {
+                    shown.add(names[i] + ": " + row.get(i));
+                }
+                rows.add(shown.toString());
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * The pipeline creates or evolves the table from the result's columns; Spark's Iceberg runtime then overwrites the
+     * audit branch with the rows, with the run's snapshot properties, and the model's name reads the branch.
+     */
+    @Override
+    public LakeTables.Staged stage(String layer, String name, String select, Partitioning partitioning) throws SQLException {
+        Map<String, String> columns = columns(select);
+        LakeTables.Staged staged = engine.call(() -> lakeTables.stage(layer, name, columns, partitioning, (branch, properties) -> {
+            try {
+                engine.call(() -> {
+                    DataFrameWriterV2<Row> write = spark.sql(select).writeTo(branchOf(layer + "." + name, branch));
+                    properties.forEach((key, value) -> write.option("snapshot-property." + key, value));
+                    write.overwrite(functions.lit(true));
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }));
+        define(layer + "." + name, "SELECT * FROM " + branchOf(layer + "." + name, staged.branch()));
+        return staged;
+    }
+
+    @Override
+    public void publish(String layer, String name, LakeTables.Staged staged) throws SQLException {
+        staged.publish();
+        readPublished(layer + "." + name);
+    }
+
+    @Override
+    public String discard(String layer, String name, LakeTables.Staged staged) throws SQLException {
+        String where = staged.discard();
+        readPublished(layer + "." + name);
+        return where;
+    }
+
+    @Override
+    public void close() {
+        // the session is the engine's, for the command's next one
+    }
+
+    /** The table's branch, as Spark's Iceberg catalog names it. */
+    private String branchOf(String id, String branch) {
+        return catalog + "." + id + ".`branch_" + branch + "`";
+    }
+
+    private void database(String id) {
+        int dot = id.indexOf('.');
+        if (dot > 0) {
+            spark.sql("CREATE DATABASE IF NOT EXISTS " + id.substring(0, dot));
+        }
+    }
+
+    private static String quoted(String name) {
+        return '`' + name.replace("`", "``") + '`';
+    }
+
+    /** A value as Spark's string literal (backslash escapes), or NULL. */
+    private static String literal(Object value) {
+        return value == null ? "NULL" : "'" + String.valueOf(value).replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

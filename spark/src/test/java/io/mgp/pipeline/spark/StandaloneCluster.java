@@ -1,0 +1,104 @@
+package io.mgp.pipeline.spark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Spark standalone cluster on loopback: a master and workers, each a JVM of its own started from the module's jars
+ * ({@code target/lib}), as Spark's own scripts would start them. Workers start their executors from a Spark home, which
+ * is a folder holding a {@code RELEASE} file and {@code jars/}, a link to those jars.
+ */
+final class StandaloneCluster implements AutoCloseable {
+
+    private static final Duration START = Duration.ofSeconds(90);
+    private static final List<String> OPENS = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED");
+
+    private final Path folder;
+    private final Path home;
+    private final Path lib;
+    private final List<Process> processes = new ArrayList<>();
+    private final int port;
+
+    /** Starts a master and {@code workers} workers of one core and {@code memory} each, and waits for them to register. */
+    StandaloneCluster(Path folder, Path lib, int workers, String memory) throws IOException, InterruptedException {
+        this.folder = folder;
+        this.lib = lib.toAbsolutePath();
+        this.home = folder.resolve("spark-home");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("RELEASE"), "Spark 4.1.3, the jars of mgp-pipeline-spark\n");
+        Files.createSymbolicLink(home.resolve("jars"), this.lib);
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path masterLog = start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
+                String.valueOf(port), "--webui-port", "0");
+        awaitLine(masterLog, "I have been elected leader");
+        for (int i = 1; i <= workers; i++) {
+            Path log = start("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
+                    "--memory", memory, "--webui-port", "0", "--work-dir", folder.resolve("work-" + i).toString(), master());
+            awaitLine(log, "Successfully registered with master");
+        }
+    }
+
+    /** The master's URL, for {@code --spark-master}. */
+    String master() {
+        return "spark://127.0.0.1:" + port;
+    }
+
+    /** How many executors the workers launched, from their logs. */
+    long executorsLaunched() throws IOException {
+        long launched = 0;
+        for (Path log : Files.list(folder).filter(f -> f.getFileName().toString().startsWith("worker-")
+                && f.getFileName().toString().endsWith(".log")).toList()) {
+            launched += Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.contains("Asked to launch executor")).count();
+        }
+        return launched;
+    }
+
+    private Path start(String name, String mainClass, String... args) throws IOException {
+        Path log = folder.resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", lib + "/*"));
+        command.addAll(OPENS);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13"));
+        processes.add(builder.start());
+        return log;
+    }
+
+    private static void awaitLine(Path log, String line) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(START);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(log + " did not say '" + line + "' within " + START.toSeconds() + " s:\n"
+                + (Files.exists(log) ? Files.readString(log) : ""));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process process : processes.stream().sorted((a, b) -> Long.compare(b.pid(), a.pid())).toList()) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
