@@ -12,6 +12,9 @@
 #      end) against one `serve`, alternating with this code's `run --api-url` on the same server.
 #   3. Scale-10 seeds (-Xmx512m) and the real seeds through the fault spec, as users run them.
 #   4. The API alone under wrk, with its access log on (written to a file) and off.
+#   5. `build` with each engine on one crawled lake, alternating: DuckDB, and Spark on local[2] (`make spark` builds
+#      it), on the real seeds and the scale-10 seeds: wall with start-up, and after it (the summary's models, tests
+#      and publish); gold built by Spark must equal DuckDB's as a multiset.
 #
 # Usage: bench/run.sh   (or `make bench`)
 # Environment:
@@ -19,6 +22,7 @@
 #   RUNS_SCALE10=3      crawls on the scale-10 seeds (0 skips them)
 #   RUNS_FAULTED=1      crawls through the fault spec (0 skips them)
 #   WRK_RUNS=3          measured wrk runs per access-log setting (0 skips them)
+#   RUNS_ENGINES=3      builds per engine on each lake of part 5 (0 skips them)
 #   BASELINE_REF=97b0d31  the commit part 1 compares with (the code before the fast-by-default issue); empty skips it
 #   JAVA=java           the java launcher
 #   REAL_SEEDS          the real data (default ../shared/seeds/motogp); absent: scale-1 seeds
@@ -37,6 +41,7 @@ RUNS=${RUNS:-5}
 RUNS_SCALE10=${RUNS_SCALE10:-3}
 RUNS_FAULTED=${RUNS_FAULTED:-1}
 WRK_RUNS=${WRK_RUNS:-3}
+RUNS_ENGINES=${RUNS_ENGINES:-3}
 BASELINE_REF=${BASELINE_REF-97b0d31}
 FAULTS=${FAULTS:-error=0.1,throttle=2000,malformed=0.01,drop=0.01,jitter=20ms,seed=7}
 JAVA=${JAVA:-java}
@@ -93,7 +98,7 @@ prepare_seeds() {
         generate_seeds "$SEEDS_REAL" 1
     fi
     SEEDS_SCALE10=$WORK/seeds-scale10
-    if ((RUNS_SCALE10 > 0)); then
+    if ((RUNS_SCALE10 > 0 || RUNS_ENGINES > 0)); then
         generate_seeds "$SEEDS_SCALE10" 10
     fi
 }
@@ -297,6 +302,50 @@ bench_other_crawls() {
     fi
 }
 
+# --- part 5: the engines of `build` -----------------------------------------------------------
+
+# "Build finished in 3.91 s (JVM start included): models 1.20 s, tests 0.80 s, publish 0.10 s": models + tests + publish.
+build_after_startup() {
+    awk '/^Build finished in/ { for (i = 1; i <= NF; i++) if ($i ~ /^(models|tests|publish)$/) s += $(i + 1) } END { printf "%.2f", s }' "$1"
+}
+
+# Builds one lake crawled from SEEDS with each engine in turn, RUNS_ENGINES times; LABEL names the lake in the figures.
+engines_on() {
+    local label=$1 seeds=$2 lake=$WORK/lakes/engines-$1 log gold=$WORK/engines-$1-gold.parquet
+    rm -rf "$lake"
+    "$JAVA" -jar "$JAR" run --seeds "$seeds" --lake "$lake" --port 0 --quiet >"$WORK/logs/engines-$label-run.out" 2>&1 \
+        || die "the crawl for the engines on $label failed"
+    "$JAVA" -jar "$JAR" query "SELECT * FROM gold.mgp" --lake "$lake" --format parquet --out "$gold" >/dev/null
+    for ((ROUND = 1; ROUND <= RUNS_ENGINES; ROUND++)); do
+        local engine
+        for engine in duckdb spark; do
+            log=$WORK/logs/engines-$label-$engine-$ROUND
+            measure "$log" "$JAVA" -Dmgp.spark.jar="$SPARK_ENGINE" -jar "$JAR" build --lake "$lake" --engine "$engine" \
+                --spark-master 'local[2]'
+            ((STATUS == 0)) || die "build --engine $engine on $label failed (exit $STATUS); see ${log#"$ROOT"/}.out"
+            record "engines-$label-$engine.wall" "$WALL"
+            record "engines-$label-$engine.work" "$(build_after_startup "$log.out")"
+            log "   $label, $engine: ${WALL} s, $(build_after_startup "$log.out") s after start-up"
+            if [[ $engine == spark ]]; then
+                local differ
+                differ=$("$JAVA" -jar "$JAR" query --lake "$lake" --format csv "SELECT (SELECT count(*) FROM (SELECT * FROM gold.mgp
+                    EXCEPT ALL SELECT * FROM '$gold')) + (SELECT count(*) FROM (SELECT * FROM '$gold' EXCEPT ALL SELECT * FROM gold.mgp))" | tail -n 1)
+                [[ $differ == 0 ]] || die "gold built by Spark on $label differs from DuckDB's in $differ rows"
+            fi
+        done
+    done
+    rm -rf "$lake"
+}
+
+bench_engines() {
+    ((RUNS_ENGINES > 0)) || { log "== Engines: skipped"; return; }
+    log "== build with DuckDB and with Spark (local[2]), alternating: $RUNS_ENGINES rounds on each lake"
+    (cd "$ROOT" && make -s spark)
+    SPARK_ENGINE=$ROOT/spark/target/pipeline-spark.jar
+    engines_on real "$SEEDS_REAL"
+    engines_on scale10 "$SEEDS_SCALE10"
+}
+
 # --- part 4: the API under wrk, access log on and off --------------------------------------
 
 wrk_once() {
@@ -446,6 +495,20 @@ print_table() {
         row "Access log on / off, throughput" "$(ratio "$on" "$off")" "" ">= $TARGET_ACCESS_LOG" \
             "$(verdict "$(ratio "$on" "$off")" ge "$TARGET_ACCESS_LOG")"
     fi
+    if ((RUNS_ENGINES > 0)); then
+        engine_rows real "$LABEL_REAL"
+        engine_rows scale10 "the scale-10 seeds"
+    fi
+}
+
+engine_rows() {
+    local label=$1 name=$2
+    row "\`build\` on $name, DuckDB: wall / after start-up ($RUNS_ENGINES runs)" \
+        "$(stat "engines-$label-duckdb.wall" median) s / $(stat "engines-$label-duckdb.work" median) s" \
+        "$(stat "engines-$label-duckdb.wall" minimum) / $(stat "engines-$label-duckdb.wall" maximum) s" "" ""
+    row "Same, \`--engine spark --spark-master 'local[2]'\` (gold equal to DuckDB's)" \
+        "$(stat "engines-$label-spark.wall" median) s / $(stat "engines-$label-spark.work" median) s" \
+        "$(stat "engines-$label-spark.wall" minimum) / $(stat "engines-$label-spark.wall" maximum) s" "" ""
 }
 
 main() {
@@ -462,6 +525,7 @@ main() {
     bench_plain
     bench_other_crawls
     bench_api
+    bench_engines
     print_table
 }
 

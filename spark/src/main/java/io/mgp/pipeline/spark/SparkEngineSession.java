@@ -12,10 +12,14 @@ import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
@@ -35,6 +39,8 @@ final class SparkEngineSession implements EngineSession {
     private final SparkSession spark;
     private final String catalog;
     private final LakeTables lakeTables;
+    /** The views this session made, dropped when it closes: the engine's catalog outlives its sessions. */
+    private final Set<String> views = new LinkedHashSet<>();
 
     SparkEngineSession(SparkEngine engine, SparkSession spark, String catalog, LakeTables lakeTables) {
         this.engine = engine;
@@ -61,6 +67,7 @@ final class SparkEngineSession implements EngineSession {
         engine.call(() -> {
             database(id);
             spark.sql("CREATE OR REPLACE VIEW " + id + " AS " + select);
+            views.add(id);
             return null;
         });
     }
@@ -77,7 +84,7 @@ final class SparkEngineSession implements EngineSession {
         } else {
             StringJoiner values = new StringJoiner(", ");
             for (Map<String, Object> row : rows) {
-                values.add(columns.keySet().stream().map(name -> literal(row.get(name))).collect(java.util.stream.Collectors.joining(", ", "(", ")")));
+                values.add(columns.keySet().stream().map(name -> literal(row.get(name))).collect(Collectors.joining(", ", "(", ")")));
             }
             select = "SELECT " + String.join(", ", typed) + " FROM VALUES " + values + " AS given("
                     + String.join(", ", columns.keySet().stream().map(SparkEngineSession::quoted).toList()) + ")";
@@ -181,9 +188,15 @@ final class SparkEngineSession implements EngineSession {
         return where;
     }
 
+    /** Drops the session's views; the Spark session is the engine's, for the command's next one. */
     @Override
-    public void close() {
-        // the session is the engine's, for the command's next one
+    public void close() throws SQLException {
+        engine.call(() -> {
+            for (String view : views) {
+                spark.sql("DROP VIEW IF EXISTS " + view);
+            }
+            return null;
+        });
     }
 
     /** The table's branch, as Spark's Iceberg catalog names it. */
@@ -209,7 +222,7 @@ final class SparkEngineSession implements EngineSession {
 
     private static void deleteFolder(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

@@ -183,6 +183,10 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
             if (main != null && !table.refs().containsKey(branch)) {
                 // from main's head, so that publishing is a fast-forward
                 table.manageSnapshots().createBranch(branch, main.snapshotId()).commit();
+            } else if (main == null && !table.refs().containsKey(branch)) {
+                // a new table: an engine writes only to a branch that exists (Spark's Iceberg catalog refuses others),
+                // and a branch needs a snapshot, so the branch starts with an empty one
+                table.newAppend().set(RUN_ID, runId).toBranch(branch).commit();
             }
             writer.write(branch, Map.of(RUN_ID, runId));
             table.refresh();
