@@ -29,7 +29,8 @@ test:
 	@[ -n "$$MGP_TEST_POSTGRES_URL" ] || .ci/postgres status || echo "make test: no PostgreSQL on 127.0.0.1:55432, \
 	so the tests of the catalog on PostgreSQL are skipped ('make postgres' starts one)"
 	@mvn -B verify -Dpipeline.jar=target/verify/pipeline.jar
-	@mvn -B -f spark/pom.xml verify -Dpipeline.jar=$(CURDIR)/target/verify/pipeline.jar
+	@mvn -B -f spark/pom.xml verify -Dpipeline.jar=$(CURDIR)/target/verify/pipeline.jar \
+	  -Dspark.build.directory=$(CURDIR)/spark/target/verify
 
 # The Spark engine's tests alone, with the jar `make run` uses: Spark reading the lake pipeline.jar wrote, the models'
 # unit tests on Spark, and a build on a standalone cluster (a master and two workers on loopback). About two minutes.

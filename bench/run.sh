@@ -315,7 +315,8 @@ engines_on() {
     rm -rf "$lake"
     "$JAVA" -jar "$JAR" run --seeds "$seeds" --lake "$lake" --port 0 --quiet >"$WORK/logs/engines-$label-run.out" 2>&1 \
         || die "the crawl for the engines on $label failed"
-    "$JAVA" -jar "$JAR" query "SELECT * FROM gold.mgp" --lake "$lake" --format parquet --out "$gold" >/dev/null
+    "$JAVA" -jar "$JAR" query "SELECT * FROM gold.mgp" --lake "$lake" --format parquet --out "$gold" >/dev/null \
+        || die "cannot export the gold of $label"
     for ((ROUND = 1; ROUND <= RUNS_ENGINES; ROUND++)); do
         local engine
         for engine in duckdb spark; do
@@ -329,7 +330,8 @@ engines_on() {
             if [[ $engine == spark ]]; then
                 local differ
                 differ=$("$JAVA" -jar "$JAR" query --lake "$lake" --format csv "SELECT (SELECT count(*) FROM (SELECT * FROM gold.mgp
-                    EXCEPT ALL SELECT * FROM '$gold')) + (SELECT count(*) FROM (SELECT * FROM '$gold' EXCEPT ALL SELECT * FROM gold.mgp))" | tail -n 1)
+                    EXCEPT ALL SELECT * FROM '$gold')) + (SELECT count(*) FROM (SELECT * FROM '$gold' EXCEPT ALL SELECT * FROM gold.mgp))" | tail -n 1) \
+                    || die "cannot compare the gold Spark built on $label with DuckDB's"
                 [[ $differ == 0 ]] || die "gold built by Spark on $label differs from DuckDB's in $differ rows"
             fi
         done
@@ -340,8 +342,6 @@ engines_on() {
 bench_engines() {
     ((RUNS_ENGINES > 0)) || { log "== Engines: skipped"; return; }
     log "== build with DuckDB and with Spark (local[2]), alternating: $RUNS_ENGINES rounds on each lake"
-    (cd "$ROOT" && make -s spark)
-    SPARK_ENGINE=$ROOT/spark/target/pipeline-spark.jar
     engines_on real "$SEEDS_REAL"
     engines_on scale10 "$SEEDS_SCALE10"
 }
@@ -517,6 +517,11 @@ main() {
     require python3 python3
     require curl curl
     mkdir -p "$WORK/logs" "$WORK/lakes"
+    if ((RUNS_ENGINES > 0)); then
+        # before the jar is copied: `make spark` rebuilds pipeline.jar first when the sources changed
+        (cd "$ROOT" && make -s spark) || die "cannot build the Spark engine"
+        SPARK_ENGINE=$ROOT/spark/target/pipeline-spark.jar
+    fi
     prepare_jar pipeline.jar
     prepare_seeds
     prepare_baseline

@@ -30,12 +30,6 @@ final class EngineOptions {
         return properties;
     }
 
-    /** The engine's name, as the flags or the settings give it. */
-    String name(UnaryOperator<String> settings) {
-        String name = engine != null ? engine : settings.apply("mgp.engine");
-        return name == null || name.isBlank() ? "duckdb" : name;
-    }
-
     /** The engine the flags or the settings name. */
     Engine open(UnaryOperator<String> settings) {
         Map<String, String> flags = properties();

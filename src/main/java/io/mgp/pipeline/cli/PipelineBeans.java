@@ -173,8 +173,8 @@ final class PipelineBeans implements CamelConfiguration {
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {
-                try (engine; tables) {
-                    // the engine first: a Spark session still reading the tables
+                try (tables; engine) {
+                    // closed last to first: the engine, whose Spark session may still read the tables, then the catalog
                 }
             }
         }, true);

@@ -45,7 +45,9 @@ final class TestCommand extends ModelCommand {
         List<UnitTest> tests = catalog.unitTests().stream().filter(t -> selected.contains(catalog.node(t.model()).id())).toList();
         BuildConsole console = new BuildConsole();
         int failed = 0;
+        String engineName;
         try (Engine engine = engineOptions.open(Settings::get)) {
+            engineName = engine.name();
             UnitTestRunner runner = new UnitTestRunner(catalog, engine);
             for (int i = 0; i < tests.size(); i++) {
                 long start = System.nanoTime();
@@ -55,7 +57,7 @@ final class TestCommand extends ModelCommand {
             }
         }
         command.commandLine().getOut().printf("Unit tests finished in %.2f s (JVM start included) on %s: %d passed, %d failed%n",
-                JvmLauncher.sinceLaunch().toNanos() / 1e9, engineOptions.name(Settings::get), tests.size() - failed, failed);
+                JvmLauncher.sinceLaunch().toNanos() / 1e9, engineName, tests.size() - failed, failed);
         return failed == 0 ? 0 : 1;
     }
 }

@@ -134,7 +134,7 @@ final class DuckDbSession implements EngineSession {
     @Override
     public void close() throws SQLException {
         try (duck; sql) {
-            // closed in reverse order
+            // both closed
         }
     }
 

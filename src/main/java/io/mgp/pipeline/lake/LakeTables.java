@@ -3,6 +3,7 @@ package io.mgp.pipeline.lake;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The lake's silver and gold tables, as the model runner, the data tests and the commands see them, whatever their
@@ -32,11 +33,11 @@ public interface LakeTables {
      * DuckDB's type names, in order) and laid out as {@code partitioning} says, then {@code writer} commits the rows to
      * the branch it is given, which is readable until published.
      */
-    Staged stage(String layer, String name, java.util.Map<String, String> columns, Partitioning partitioning, BranchWriter writer);
+    Staged stage(String layer, String name, Map<String, String> columns, Partitioning partitioning, BranchWriter writer);
 
     /** An engine's write of a table's rows to a branch, with the snapshot properties every commit of the run carries. */
     interface BranchWriter {
-        void write(String branch, java.util.Map<String, String> snapshotProperties);
+        void write(String branch, Map<String, String> snapshotProperties);
     }
 
     /** The rows of the published version. */

@@ -36,7 +36,7 @@ public final class Console {
     }
 
     /** Whether lines of this logger come from the Spark engine's libraries (Spark, and Hadoop under it). */
-    static boolean isEngines(String logger) {
+    static boolean isSparkLibrary(String logger) {
         return logger.startsWith("org.apache.spark.") || logger.startsWith("org.apache.hadoop.");
     }
 

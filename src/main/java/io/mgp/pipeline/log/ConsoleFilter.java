@@ -47,7 +47,7 @@ public final class ConsoleFilter extends Filter<ILoggingEvent> {
         if (userLines) {
             return FilterReply.DENY;
         }
-        Level least = Console.isEngines(event.getLoggerName()) ? Level.ERROR : Level.WARN;
+        Level least = Console.isSparkLibrary(event.getLoggerName()) ? Level.ERROR : Level.WARN;
         return Console.isVerbose() || event.getLevel().isGreaterOrEqual(least) ? FilterReply.NEUTRAL : FilterReply.DENY;
     }
 }

@@ -12,8 +12,8 @@ final class Contract {
     }
 
     /** Null when the result has exactly the declared columns with their types; otherwise what differs, naming the column. */
-    static String violation(EngineSession sql, Node model) throws SQLException {
-        Map<String, String> result = new LinkedHashMap<>(sql.columns(model.sql()));
+    static String violation(EngineSession session, Node model) throws SQLException {
+        Map<String, String> result = new LinkedHashMap<>(session.columns(model.sql()));
         for (Column declared : model.columns()) {
             String type = result.remove(declared.name());
             if (type == null) {

@@ -23,16 +23,16 @@ final class DataTestRunner {
         this.quality = quality;
     }
 
-    TestResult run(EngineSession sql, DataTest test) {
+    TestResult run(EngineSession session, DataTest test) {
         long start = System.nanoTime();
         try {
-            long failures = sql.count(SqlResource.load("sql/tests/count.sql", Map.of("test", test.sql())));
+            long failures = session.count(SqlResource.load("sql/tests/count.sql", Map.of("test", test.sql())));
             TestStatus status = test.config().judge(failures);
             Path stored = null;
             String message = null;
             if (failures > 0 && test.config().storeFailures() && test.config().limit() > 0) {
                 try {
-                    stored = store(sql, test);
+                    stored = store(session, test);
                 } catch (SQLException | PipelineException e) {
                     // the count judged the data; rows that cannot be stored do not change the verdict
                     message = "failing rows not stored: " + PipelineException.firstLine(e);
@@ -45,14 +45,14 @@ final class DataTestRunner {
         }
     }
 
-    private Path store(EngineSession sql, DataTest test) throws SQLException {
+    private Path store(EngineSession session, DataTest test) throws SQLException {
         Path file = quality.resolve(test.name() + ".parquet");
         try {
             Files.createDirectories(quality);
         } catch (IOException e) {
             throw new PipelineException("cannot store failing rows in " + quality + ": " + PipelineException.reason(e), e);
         }
-        sql.store(test.sql(), test.config().limit(), file);
+        session.store(test.sql(), test.config().limit(), file);
         return file;
     }
 }

@@ -60,9 +60,9 @@ public final class ModelBuild {
         int total = models.size() + models.stream().mapToInt(m -> catalog.testsOf(m.id()).size()).sum()
                 + sources.stream().mapToInt(s -> catalog.testsOf(s).size()).sum();
         try {
-            return inSession(sql -> {
-                requireBinding(sql, models);
-                return new Steps(sql, total).build(sources, models);
+            return inSession(session -> {
+                requireBinding(session, models);
+                return new Steps(session, total).build(sources, models);
             });
         } catch (RuntimeException e) {
             listener.aborted(e);
@@ -74,37 +74,37 @@ public final class ModelBuild {
      * Binds every selected model's SELECT, in build order, over what the ones before it would return, before any is
      * written: a column or function that does not exist fails the command naming the file, and the lake is unchanged.
      */
-    private void requireBinding(EngineSession sql, List<Node> models) throws SQLException {
+    private void requireBinding(EngineSession session, List<Node> models) throws SQLException {
         for (Node model : models) {
             try {
-                sql.define(model.id(), model.sql());
+                session.define(model.id(), model.sql());
             } catch (SQLException e) {
                 throw ProjectError.sql(model.file(), "model " + model.id() + ": " + PipelineException.firstLine(e));
             }
         }
         for (Node model : models) {
-            sql.readPublished(model.id());
+            session.readPublished(model.id());
         }
     }
 
     /** Runs the data tests of the selected tables on their published versions. */
     public BuildResult test(Set<String> selected) {
         List<DataTest> tests = catalog.tests().stream().filter(t -> selected.contains(t.node())).toList();
-        return inSession(sql -> {
-            Steps steps = new Steps(sql, tests.size());
+        return inSession(session -> {
+            Steps steps = new Steps(session, tests.size());
             tests.forEach(steps::test);
             return steps.result();
         });
     }
 
-    private interface Session {
-        BuildResult run(EngineSession sql) throws SQLException;
+    private interface Work {
+        BuildResult run(EngineSession session) throws SQLException;
     }
 
-    private BuildResult inSession(Session session) {
-        try (EngineSession sql = engine.open(lake, tables, catalog.sources().stream().map(Node::name).toList(),
+    private BuildResult inSession(Work work) {
+        try (EngineSession session = engine.open(lake, tables, catalog.sources().stream().map(Node::name).toList(),
                 catalog.models().stream().map(Node::id).toList())) {
-            return session.run(sql);
+            return work.run(session);
         } catch (SQLException e) {
             throw new PipelineException("cannot read the lake " + lake + ": " + PipelineException.firstLine(e), e);
         }
@@ -116,7 +116,7 @@ public final class ModelBuild {
 
     /** One command's steps, numbered as they end. */
     private final class Steps {
-        private final EngineSession sql;
+        private final EngineSession session;
         private final int total;
         private final List<ModelResult> models = new ArrayList<>();
         private final List<TestResult> tests = new ArrayList<>();
@@ -126,8 +126,8 @@ public final class ModelBuild {
         private long testNanos;
         private long publishNanos;
 
-        Steps(EngineSession sql, int total) {
-            this.sql = sql;
+        Steps(EngineSession session, int total) {
+            this.session = session;
             this.total = total;
         }
 
@@ -154,7 +154,7 @@ public final class ModelBuild {
                 Audited next = audited.remove(0);
                 long start = System.nanoTime();
                 try {
-                    sql.publish(next.result().model().layer(), next.result().model().name(), next.staged());
+                    session.publish(next.result().model().layer(), next.result().model().name(), next.staged());
                 } catch (SQLException | PipelineException e) {
                     // another build published the table meanwhile: this version stays on its branch (the error says
                     // which), and the table's shape as published
@@ -180,7 +180,7 @@ public final class ModelBuild {
         /** Sets a staged version aside and says where it can still be read. */
         private String setAside(Node model, LakeTables.Staged staged) {
             try {
-                return sql.discard(model.layer(), model.name(), staged);
+                return session.discard(model.layer(), model.name(), staged);
             } catch (SQLException e) {
                 return "not readable: " + PipelineException.firstLine(e);
             }
@@ -202,12 +202,12 @@ public final class ModelBuild {
             long start = System.nanoTime();
             LakeTables.Staged staged;
             try {
-                String broken = model.contract() ? Contract.violation(sql, model) : null;
+                String broken = model.contract() ? Contract.violation(session, model) : null;
                 if (broken != null) {
                     fail(model, modelTests, start, broken);
                     return;
                 }
-                staged = sql.stage(model.layer(), model.name(), model.sql(), model.partitioning());
+                staged = session.stage(model.layer(), model.name(), model.sql(), model.partitioning());
             } catch (SQLException | PipelineException e) {
                 // this model's table cannot take its rows (a column's type, the SQL): the others still build
                 fail(model, modelTests, start, PipelineException.firstLine(e));
@@ -256,7 +256,7 @@ public final class ModelBuild {
                 return TestResult.skipped(test, "upstream " + upstream + " failed or was skipped");
             }
             long start = System.nanoTime();
-            TestResult result = runner.run(sql, test);
+            TestResult result = runner.run(session, test);
             testNanos += System.nanoTime() - start;
             return result;
         }

@@ -29,7 +29,12 @@ public final class UnitTestRunner {
     /** Null when the model returned the expected rows; otherwise the rows that differ. */
     public String difference(UnitTest test) {
         Node model = catalog.node(test.model());
-        try (EngineSession sql = engine.scratch()) {
+        String unread = test.given().stream().map(UnitTest.Given::table).filter(t -> !model.dependsOn().contains(t)).findFirst().orElse(null);
+        if (unread != null) {
+            return "cannot run: gives rows of " + unread + ", which " + model.id() + " does not read (it reads "
+                    + String.join(", ", model.dependsOn()) + ")";
+        }
+        try (EngineSession session = engine.scratch()) {
             for (String table : model.dependsOn()) {
                 Node read = catalog.node(table);
                 List<Map<String, Object>> rows = test.given().stream().filter(g -> g.table().equals(table))
@@ -39,12 +44,12 @@ public final class UnitTestRunner {
                     return "cannot run: given rows of " + table + " have a column " + unknown + ", which " + table
                             + " does not declare (it declares " + String.join(", ", declared(read).keySet()) + ")";
                 }
-                sql.define(table, declared(read), rows);
+                session.define(table, declared(read), rows);
             }
-            sql.define("actual", model.sql());
+            session.define("actual", model.sql());
             Set<String> columns = new LinkedHashSet<>();
             test.expect().forEach(row -> columns.addAll(row.keySet()));
-            Map<String, String> types = sql.columns("SELECT * FROM actual");
+            Map<String, String> types = session.columns("SELECT * FROM actual");
             Map<String, String> expected = new LinkedHashMap<>();
             for (String column : columns) {
                 if (!types.containsKey(column)) {
@@ -53,10 +58,10 @@ public final class UnitTestRunner {
                 }
                 expected.put(column, types.get(column));
             }
-            sql.define("expected", expected, test.expect());
+            session.define("expected", expected, test.expect());
             String list = String.join(", ", columns.stream().map(c -> '"' + c + '"').toList());
-            List<String> missing = sql.rows("SELECT " + list + " FROM expected EXCEPT ALL SELECT " + list + " FROM actual");
-            List<String> extra = sql.rows("SELECT " + list + " FROM actual EXCEPT ALL SELECT " + list + " FROM expected");
+            List<String> missing = session.rows("SELECT " + list + " FROM expected EXCEPT ALL SELECT " + list + " FROM actual");
+            List<String> extra = session.rows("SELECT " + list + " FROM actual EXCEPT ALL SELECT " + list + " FROM expected");
             if (missing.isEmpty() && extra.isEmpty()) {
                 return null;
             }

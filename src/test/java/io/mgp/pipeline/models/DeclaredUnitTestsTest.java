@@ -1,9 +1,9 @@
 package io.mgp.pipeline.models;
 
-import io.mgp.pipeline.engine.DuckDbEngine;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.mgp.pipeline.engine.DuckDbEngine;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

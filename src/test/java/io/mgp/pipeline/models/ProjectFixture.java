@@ -1,7 +1,7 @@
 package io.mgp.pipeline.models;
 
-import io.mgp.pipeline.engine.DuckDbEngine;
 import io.mgp.pipeline.duck.SqlResource;
+import io.mgp.pipeline.engine.DuckDbEngine;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
 import io.mgp.pipeline.lake.iceberg.LakeCatalog;

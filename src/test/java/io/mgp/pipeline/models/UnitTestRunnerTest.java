@@ -1,10 +1,10 @@
 package io.mgp.pipeline.models;
 
-import io.mgp.pipeline.engine.DuckDbEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mgp.pipeline.engine.DuckDbEngine;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -46,11 +46,16 @@ final class SparkEngine implements Engine {
             SparkSession session = session();
             LakeSession.catalogConfig(lake.root(), settings).forEach(session.conf()::set);
             SparkEngineSession opened = new SparkEngineSession(this, session, catalogName(), lakeTables);
-            opened.registerSources(lake, sources);
-            for (String table : tables) {
-                opened.readPublished(table);
+            try {
+                opened.registerSources(lake, sources);
+                for (String table : tables) {
+                    opened.readPublished(table);
+                }
+                return opened;
+            } catch (SQLException | RuntimeException e) {
+                opened.close();
+                throw e;
             }
-            return opened;
         });
     }
 
@@ -67,7 +72,9 @@ final class SparkEngine implements Engine {
 
     private synchronized SparkSession session() throws IOException {
         if (spark == null) {
-            warehouse = Files.createTempDirectory("mgp-spark-warehouse");
+            if (warehouse == null) {
+                warehouse = Files.createTempDirectory("mgp-spark-warehouse");
+            }
             String master = settings.apply("mgp.spark.master");
             SparkSession.Builder builder = SparkSession.builder().appName("mgp-pipeline")
                     .master(master == null || master.isBlank() ? "local[*]" : master);
@@ -101,7 +108,8 @@ final class SparkEngine implements Engine {
             return work.call();
         } catch (SQLException e) {
             throw e;
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // a LinkageError too: a class Spark needs that this jar's lib/ lacks, said in one line
             throw new SQLException(message(e), e);
         } finally {
             thread.setContextClassLoader(before);
@@ -115,6 +123,10 @@ final class SparkEngine implements Engine {
                 .orElse(e.getClass().getSimpleName()).replaceAll("\\s*SQLSTATE: \\w+", "");
     }
 
+    /**
+     * Stops the session, if it started. The engine's class loader stays open: Spark's shutdown hooks load classes from
+     * it as the JVM exits.
+     */
     @Override
     public synchronized void close() {
         if (spark != null) {
@@ -127,7 +139,10 @@ final class SparkEngine implements Engine {
                 // stopping: nothing left to read
             }
             spark = null;
+        }
+        if (warehouse != null) {
             deleteTree(warehouse);
+            warehouse = null;
         }
     }
 
@@ -141,6 +156,10 @@ final class SparkEngine implements Engine {
 
     /** The jar of Spark's Iceberg runtime, which a cluster's executors need to write the tables. */
     static String icebergRuntimeJar() {
-        return Path.of(SparkCatalog.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        try {
+            return Path.of(SparkCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate Iceberg's Spark runtime: " + e.getMessage(), e);
+        }
     }
 }

@@ -123,14 +123,19 @@ final class SparkEngineSession implements EngineSession {
     public void store(String query, long limit, Path file) throws SQLException {
         engine.call(() -> {
             Path folder = file.resolveSibling(file.getFileName() + ".spark");
-            spark.sql("SELECT * FROM (" + query + ") AS failures LIMIT " + limit).coalesce(1).write().mode("overwrite")
-                    .parquet(folder.toAbsolutePath().toUri().toString());
-            try (Stream<Path> parts = Files.list(folder)) {
-                Path part = parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
-                        .orElseThrow(() -> new IOException("Spark wrote no parquet file to " + folder));
-                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                spark.sql("SELECT * FROM (" + query + ") AS failures LIMIT " + limit).coalesce(1).write().mode("overwrite")
+                        .parquet(folder.toAbsolutePath().toUri().toString());
+                try (Stream<Path> parts = Files.list(folder)) {
+                    Path part = parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
+                            .orElseThrow(() -> new IOException("Spark wrote no parquet file to " + folder));
+                    Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } finally {
+                if (Files.exists(folder)) {
+                    deleteFolder(folder);
+                }
             }
-            deleteFolder(folder);
             return null;
         });
     }
@@ -159,19 +164,30 @@ final class SparkEngineSession implements EngineSession {
     @Override
     public LakeTables.Staged stage(String layer, String name, String select, Partitioning partitioning) throws SQLException {
         Map<String, String> columns = columns(select);
-        LakeTables.Staged staged = engine.call(() -> lakeTables.stage(layer, name, columns, partitioning, (branch, properties) -> {
-            try {
-                engine.call(() -> {
-                    DataFrameWriterV2<Row> write = spark.sql(select).writeTo(branchOf(layer + "." + name, branch));
-                    properties.forEach((key, value) -> write.option("snapshot-property." + key, value));
-                    write.overwrite(functions.lit(true));
-                    return null;
-                });
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }));
-        define(layer + "." + name, "SELECT * FROM " + branchOf(layer + "." + name, staged.branch()));
+        LakeTables.Staged staged;
+        try {
+            staged = lakeTables.stage(layer, name, columns, partitioning, (branch, properties) -> {
+                try {
+                    engine.call(() -> {
+                        DataFrameWriterV2<Row> write = spark.sql(select).writeTo(branchOf(layer + "." + name, branch));
+                        properties.forEach((key, value) -> write.option("snapshot-property." + key, value));
+                        write.overwrite(functions.lit(true));
+                        return null;
+                    });
+                } catch (SQLException e) {
+                    throw new WriteFailed(e);
+                }
+            });
+        } catch (WriteFailed e) {
+            throw e.failure;
+        }
+        try {
+            define(layer + "." + name, "SELECT * FROM " + branchOf(layer + "." + name, staged.branch()));
+        } catch (SQLException e) {
+            // the version cannot be read for its audit: set aside, with the table's shape as published
+            staged.discard();
+            throw e;
+        }
         return staged;
     }
 
@@ -197,6 +213,16 @@ final class SparkEngineSession implements EngineSession {
             }
             return null;
         });
+    }
+
+    /** Spark's failure to write a version, carried through the table layer's commit to the session. */
+    private static final class WriteFailed extends RuntimeException {
+        private final SQLException failure;
+
+        WriteFailed(SQLException failure) {
+            super(failure.getMessage(), failure);
+            this.failure = failure;
+        }
     }
 
     /** The table's branch, as Spark's Iceberg catalog names it. */

@@ -37,9 +37,15 @@ final class PipelineJar {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         Collections.addAll(command, args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(180, TimeUnit.SECONDS), String.join(" ", args) + " still running");
+        Path output = Files.createTempFile(temp, "pipeline", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean ended = process.waitFor(180, TimeUnit.SECONDS);
+        if (!ended) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        assertTrue(ended, String.join(" ", args) + " still running after 180 s:\n" + out);
         assertEquals(expectedExit, process.exitValue(), String.join(" ", args) + ":\n" + out);
         return out;
     }

@@ -1,7 +1,6 @@
 package io.mgp.pipeline.spark;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A Spark standalone cluster on loopback: a master and workers, each a JVM of its own started from the module's jars
@@ -28,7 +30,7 @@ final class StandaloneCluster implements AutoCloseable {
     private final Path home;
     private final Path lib;
     private final List<Process> processes = new ArrayList<>();
-    private final int port;
+    private String master;
 
     /** Starts a master and {@code workers} workers of one core and {@code memory} each, and waits for them to register. */
     StandaloneCluster(Path folder, Path lib, int workers, String memory) throws IOException, InterruptedException {
@@ -38,29 +40,43 @@ final class StandaloneCluster implements AutoCloseable {
         Files.createDirectories(home);
         Files.writeString(home.resolve("RELEASE"), "Spark 4.1.3, the jars of mgp-pipeline-spark\n");
         Files.createSymbolicLink(home.resolve("jars"), this.lib);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path masterLog = start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
-                String.valueOf(port), "--webui-port", "0");
-        awaitLine(masterLog, "I have been elected leader");
-        for (int i = 1; i <= workers; i++) {
-            Path log = start("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
-                    "--memory", memory, "--webui-port", "0", "--work-dir", folder.resolve("work-" + i).toString(), master());
-            awaitLine(log, "Successfully registered with master");
+        try {
+            // port 0: the master takes a free one and says which, with no race against another test's probe
+            Path masterLog = start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "0",
+                    "--webui-port", "0");
+            awaitLine(masterLog, "I have been elected leader");
+            Matcher url = Pattern.compile("Starting Spark master at (spark://\\S+)").matcher(Files.readString(masterLog));
+            if (!url.find()) {
+                throw new IllegalStateException(masterLog + " does not say the master's URL");
+            }
+            master = url.group(1);
+            List<Path> logs = new ArrayList<>();
+            for (int i = 1; i <= workers; i++) {
+                logs.add(start("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
+                        "--memory", memory, "--webui-port", "0", "--work-dir", folder.resolve("work-" + i).toString(), master));
+            }
+            for (Path log : logs) {
+                awaitLine(log, "Successfully registered with master");
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
     /** The master's URL, for {@code --spark-master}. */
     String master() {
-        return "spark://127.0.0.1:" + port;
+        return master;
     }
 
     /** How many executors the workers launched, from their logs. */
     long executorsLaunched() throws IOException {
         long launched = 0;
-        for (Path log : Files.list(folder).filter(f -> f.getFileName().toString().startsWith("worker-")
-                && f.getFileName().toString().endsWith(".log")).toList()) {
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(folder)) {
+            logs = files.filter(f -> f.getFileName().toString().startsWith("worker-") && f.getFileName().toString().endsWith(".log")).toList();
+        }
+        for (Path log : logs) {
             launched += Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.contains("Asked to launch executor")).count();
         }
         return launched;
@@ -93,11 +109,18 @@ final class StandaloneCluster implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        for (Process process : processes.stream().sorted((a, b) -> Long.compare(b.pid(), a.pid())).toList()) {
-            process.descendants().forEach(ProcessHandle::destroy);
+        // the workers (and the executors they started) first, then the master: last started, first stopped
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process process = processes.get(i);
+            List<ProcessHandle> executors = process.descendants().toList();
+            executors.forEach(ProcessHandle::destroy);
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+            }
+            for (ProcessHandle executor : executors) {
+                executor.onExit().completeOnTimeout(executor, 20, TimeUnit.SECONDS).join();
+                executor.destroyForcibly();
             }
         }
     }

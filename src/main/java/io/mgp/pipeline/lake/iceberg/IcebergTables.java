@@ -188,9 +188,10 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
                 // and a branch needs a snapshot, so the branch starts with an empty one
                 table.newAppend().set(RUN_ID, runId).toBranch(branch).commit();
             }
+            long before = table.refs().get(branch).snapshotId();
             writer.write(branch, Map.of(RUN_ID, runId));
             table.refresh();
-            if (!table.refs().containsKey(branch)) {
+            if (table.refs().get(branch).snapshotId() == before) {
                 throw new PipelineException(layer + "." + name + ": the engine committed nothing to branch " + branch);
             }
             return new AuditedVersion(target, null, layer, name, branch, branchRows(table, branch), null);
@@ -392,6 +393,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         private final String branch;
         private final long rows;
         private final String change;
+        private boolean published;
 
         AuditedVersion(Target target, Statement reader, String layer, String name, String branch, long rows, String change) {
             this.target = target;
@@ -428,6 +430,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
                 }
                 table.refresh();
             }
+            published = true;
             if (reader != null) {
                 register(reader, layer, name);
             }
@@ -456,6 +459,10 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
 
         @Override
         public String discard() throws SQLException {
+            if (published) {
+                // main is this version already: what failed came after the commit (the export, a view)
+                return "published, but " + layer + "." + name + "'s export or view failed after it";
+            }
             target.restoreShape();
             if (reader != null) {
                 reader.execute("DROP VIEW IF EXISTS " + layer + "." + name);

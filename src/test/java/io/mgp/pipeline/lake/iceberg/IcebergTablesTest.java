@@ -10,11 +10,16 @@ import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
 import io.mgp.pipeline.lake.Partitioning;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +44,51 @@ class IcebergTablesTest extends LakeTablesFixture {
         Snapshot main = table.currentSnapshot();
         assertEquals("r1", main.summary().get(IcebergTables.RUN_ID));
         assertEquals(main.snapshotId(), table.refs().get("run-r1").snapshotId());
+    }
+
+    /** What the Spark engine does, with Iceberg's own library: overwrite the branch it is given. */
+    private LakeTables.BranchWriter engineWriting(String select) {
+        return (branch, properties) -> {
+            try (JdbcCatalog catalog = catalog()) {
+                Table table = catalog.loadTable(TableIdentifier.parse("silver.things"));
+                OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
+                DataFileWriter.write(sql, table, select, "engine").forEach(overwrite::addFile);
+                properties.forEach(overwrite::set);
+                overwrite.toBranch(branch).commit();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    @Test
+    void anotherEnginesVersionOfANewTableIsAuditedOnTheBranchAndPublishedLikeDuckDbs() throws Exception {
+        Map<String, String> columns = Map.of("id", "INTEGER", "name", "VARCHAR");
+        try (IcebergTables tables = tables("r1")) {
+            LakeTables.Staged staged = tables.stage("silver", "things", new LinkedHashMap<>(columns), Partitioning.NONE,
+                    engineWriting(TWO_ROWS));
+            assertEquals("audit-r1", staged.branch());
+            assertEquals(2, staged.rows());
+            assertFalse(tables.exists("silver", "things"), "not published before it is");
+            staged.publish();
+            assertTrue(tables.register(sql, "silver", "things"));
+            assertEquals(2, count("SELECT count(*) FROM silver.things WHERE name IN ('a', 'b')"), "the engine's rows, as main reads them");
+        }
+        Table table = table("silver.things");
+        assertEquals(Set.of("main", "run-r1"), table.refs().keySet());
+        assertEquals("r1", table.currentSnapshot().summary().get(IcebergTables.RUN_ID));
+        assertEquals(2, Long.parseLong(table.currentSnapshot().summary().get("total-records")));
+    }
+
+    @Test
+    void anEngineThatCommitsNothingPublishesNothing() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            PipelineException error = assertThrows(PipelineException.class, () -> tables.stage("silver", "things",
+                    Map.of("id", "INTEGER"), Partitioning.NONE, (branch, properties) -> { }));
+
+            assertEquals("silver.things: the engine committed nothing to branch audit-r1", error.getMessage());
+            assertFalse(tables.exists("silver", "things"));
+        }
     }
 
     @Test
