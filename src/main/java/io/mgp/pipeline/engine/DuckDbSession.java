@@ -1,5 +1,6 @@
 package io.mgp.pipeline.engine;
 
+import io.mgp.pipeline.duck.SelectColumns;
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.lake.LakeTables;
 import io.mgp.pipeline.lake.Partitioning;
@@ -11,7 +12,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -77,13 +77,7 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public Map<String, String> columns(String select) throws SQLException {
-        Map<String, String> columns = new LinkedHashMap<>();
-        try (ResultSet described = sql.executeQuery(SqlResource.load("sql/lake/select-columns.sql", Map.of("select", select)))) {
-            while (described.next()) {
-                columns.put(described.getString(1), described.getString(2));
-            }
-        }
-        return columns;
+        return SelectColumns.of(sql, select);
     }
 
     @Override

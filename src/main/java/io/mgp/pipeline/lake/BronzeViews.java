@@ -1,5 +1,6 @@
 package io.mgp.pipeline.lake;
 
+import io.mgp.pipeline.duck.SelectColumns;
 import io.mgp.pipeline.duck.SqlResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -62,17 +62,10 @@ public final class BronzeViews {
 
     /** A bronze table's columns and their types (DuckDB's names), as its query declares them: for engines reading it. */
     public static Map<String, String> columns(String table) throws SQLException {
-        Map<String, String> columns = new LinkedHashMap<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
             BronzeAnswers.createPages(sql, NO_PAGES);
-            try (ResultSet described = sql.executeQuery(SqlResource.load("sql/lake/select-columns.sql",
-                    Map.of("select", BronzeAnswers.rows(table, NO_PAGES).orElseThrow())))) {
-                while (described.next()) {
-                    columns.put(described.getString(1), described.getString(2));
-                }
-            }
+            return SelectColumns.of(sql, BronzeAnswers.rows(table, NO_PAGES).orElseThrow());
         }
-        return columns;
     }
 
     private static boolean hasParquet(Path folder) {

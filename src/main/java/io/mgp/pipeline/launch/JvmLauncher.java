@@ -2,6 +2,7 @@ package io.mgp.pipeline.launch;
 
 import io.mgp.pipeline.PipelineException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ public final class JvmLauncher {
             command.addAll(RUN_OPTIONS);
         }
         command.addAll(archive.jvmOptions());
-        command.addAll(opened(jar));
+        command.addAll(opened());
         command.addAll(jvmOptions);
         // the JVM's own start time: the operating system's (ProcessHandle) counts from a boot time known to the second
         command.add("-D" + LAUNCHED + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
@@ -148,12 +149,12 @@ public final class JvmLauncher {
 
     /**
      * The jar manifest's {@code Add-Opens} as options: {@code java -jar} opens those packages, {@code java -cp} does not
-     * (the Spark engine needs them).
+     * (the Spark engine needs them). Read through the class path, whose one jar is this one and is open already:
+     * opening it again would read its directory of some 20,000 entries on every launch.
      */
-    private static List<String> opened(Path jar) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            String opens = manifest == null ? null : manifest.getMainAttributes().getValue("Add-Opens");
+    private static List<String> opened() throws IOException {
+        try (InputStream in = JvmLauncher.class.getResourceAsStream("/" + JarFile.MANIFEST_NAME)) {
+            String opens = in == null ? null : new Manifest(in).getMainAttributes().getValue("Add-Opens");
             return opens == null ? List.of() : Arrays.stream(opens.trim().split("\\s+")).map(p -> "--add-opens=" + p + "=ALL-UNNAMED").toList();
         }
     }

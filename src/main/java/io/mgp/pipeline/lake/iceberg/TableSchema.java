@@ -1,8 +1,7 @@
 package io.mgp.pipeline.lake.iceberg;
 
 import io.mgp.pipeline.PipelineException;
-import io.mgp.pipeline.duck.SqlResource;
-import java.sql.ResultSet;
+import io.mgp.pipeline.duck.SelectColumns;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -41,13 +40,7 @@ final class TableSchema {
 
     /** The columns {@code select} returns, as DuckDB binds it. */
     static TableSchema of(Statement sql, String table, String select) throws SQLException {
-        Map<String, Type> columns = new LinkedHashMap<>();
-        try (ResultSet described = sql.executeQuery(SqlResource.load("sql/lake/select-columns.sql", Map.of("select", select)))) {
-            while (described.next()) {
-                columns.put(described.getString(1), icebergType(table, described.getString(1), described.getString(2)));
-            }
-        }
-        return new TableSchema(table, columns);
+        return of(table, SelectColumns.of(sql, select));
     }
 
     /** The columns named, with DuckDB's names of their types, in order (an engine's result, mapped to DuckDB's names). */
