@@ -51,14 +51,17 @@ class PipelineJarIT {
         }
     }
 
+    /** One run as users start it: the lake, the summary on stdout, progress and model lines only on stderr, Camel's in the log. */
     @Test
-    void jarRunCrawlsIntoTheLakeAndPrintsASummary() throws Exception {
+    void jarRunCrawlsIntoTheLakePrintsASummaryAndKeepsCamelsLinesInTheRunLog() throws Exception {
         Path lake = temp.resolve("lake");
         Process run = java("run", "--seeds", TestSeeds.small().toString(), "--lake", lake.toString(), "--port", "0");
         assertTrue(run.waitFor(120, TimeUnit.SECONDS), "run finishes");
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, run.exitValue(), output);
-        assertTrue(output.contains("Run finished in"), output);
+        String console = Files.readString(temp.resolve("stderr.log"));
+        assertEquals(0, run.exitValue(), output + console);
+
+        assertTrue(output.startsWith("Run finished in"), "the summary alone on stdout: " + output);
         long results = LakeAssertions.parquetRows(TestSeeds.small().resolve("classifications.parquet"));
         assertTrue(output.matches("(?s).*Gold\\s+mgp\\s+" + String.format("%,d", results) + " rows.*"),
                 "the summary gives gold's rows: " + output);
@@ -68,18 +71,7 @@ class PipelineJarIT {
         assertTrue(output.contains("Docs       " + lake.toAbsolutePath().resolve("docs/index.html") + ", or http://127.0.0.1:"), output);
         assertTrue(Files.exists(lake.resolve("docs/docs-data.js")), "the run wrote the docs site");
         LakeAssertions.assertGoldMatchesSeeds(lake, TestSeeds.small());
-    }
 
-    @Test
-    void jarRunShowsTheUserOnlyTheSummaryAndKeepsCamelsLinesInTheRunLog() throws Exception {
-        Path lake = temp.resolve("lake");
-        Process run = java("run", "--seeds", TestSeeds.small().toString(), "--lake", lake.toString(), "--port", "0");
-        assertTrue(run.waitFor(120, TimeUnit.SECONDS), "run finishes");
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String console = Files.readString(temp.resolve("stderr.log"));
-        assertEquals(0, run.exitValue(), console);
-
-        assertTrue(output.startsWith("Run finished in"), "the summary alone on stdout: " + output);
         for (String line : console.lines().toList()) {
             assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d  \\w+: [\\d,]+/[\\d,]+\\+? tasks, .*")
                             || line.matches("\\d\\d:\\d\\d:\\d\\d  \\d+ of \\d+ (OK built|PASS|WARN [\\d,]+) [\\w.]+ \\.+ \\[.*]")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mgp.pipeline.TestProjects;
+import io.mgp.pipeline.TestSeeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,15 +13,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code --engine} on the command line; the Spark engine itself is tested in spark/ (SparkEngineIT, SparkClusterIT). */
 class EngineOptionsTest {
 
+    private static final String SPARK_NOT_BUILT = "--engine spark needs the Spark engine's jar, spark/target/pipeline-spark.jar,"
+            + " which is not built: build it with 'make spark'";
+
     @Test
-    void sparkNotBuiltIsAUsageErrorSaidBeforeTheLakeIsRead(@TempDir Path temp) {
+    void sparkNotBuiltIsAUsageErrorOfBuildAndRunSaidBeforeTheLakeIsRead(@TempDir Path temp) {
         System.setProperty("mgp.spark.jar", temp.resolve("no-such.jar").toString());
         try {
             CliRun build = CliRun.execute("build", "--engine", "spark", "--lake", temp.resolve("no-lake").toString());
 
             assertEquals(2, build.code(), build.err());
-            build.assertOneLineError("--engine spark needs the Spark engine's jar, spark/target/pipeline-spark.jar, which is not"
-                    + " built: build it with 'make spark'");
+            build.assertOneLineError(SPARK_NOT_BUILT);
+
+            CliRun run = CliRun.execute("run", "--engine", "spark", "--seeds", TestSeeds.small().toString(), "--port", "0",
+                    "--lake", temp.resolve("lake").toString(), "-q");
+
+            assertEquals(2, run.code(), run.err());
+            run.assertOneLineError(SPARK_NOT_BUILT);
         } finally {
             System.clearProperty("mgp.spark.jar");
         }

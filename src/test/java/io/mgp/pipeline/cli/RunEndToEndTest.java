@@ -7,7 +7,6 @@ import static io.mgp.pipeline.LakeAssertions.parquetRows;
 import static io.mgp.pipeline.LakeAssertions.tableRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mgp.pipeline.LakeAssertions;
 import io.mgp.pipeline.TestRuns;
@@ -69,25 +68,6 @@ class RunEndToEndTest {
 
         assertGoldMatchesSeeds(lake, seeds);
         assertNoPartialFiles(lake);
-    }
-
-    @Test
-    void runOnTheRealMotoGpDataMatchesTheDirectJoin() throws Exception {
-        assumeTrue(TestSeeds.real().isPresent(), "the real MotoGP data is not beside the repo");
-        Path seeds = TestSeeds.real().get();
-        RunReport report = run(seeds);
-
-        assertEquals(14_665, report.requests());
-        assertEquals(199_070, parquetRows(lake.resolve("gold/mgp.parquet")));
-        assertGoldMatchesSeeds(lake, seeds);
-        assertEquals(0, count("SELECT count(*) FROM read_parquet(" + SqlResource.literal(lake.resolve("gold/mgp.parquet"))
-                + ") WHERE event_short_name IS NULL"));
-        List<RunReport.DataTestOutcome> notPassed = report.dataTests().stream().filter(t -> !t.status().equals("pass")).toList();
-        assertEquals(1, notPassed.size(), "every data test passes but one warning: " + notPassed);
-        assertEquals("not_null_silver_classifications_position", notPassed.get(0).name());
-        assertEquals("warn", notPassed.get(0).status());
-        assertEquals(13_850, notPassed.get(0).failures(), "the original Bash Full pipeline's null-position count");
-        assertEquals(List.of(), report.modelFailures());
     }
 
     private RunReport run(Path seeds, String... properties) throws Exception {

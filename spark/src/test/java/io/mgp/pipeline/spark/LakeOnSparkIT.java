@@ -54,9 +54,7 @@ class LakeOnSparkIT {
 
         goldVersions = pipeline.run(0, "history", "gold.mgp", "--lake", lake.toString()).lines().skip(1)
                 .map(line -> line.split(" +")).map(f -> new String[] {f[0], f[3]}).toList();
-        String seasons = pipeline.run(0, "history", "silver.seasons", "--lake", lake.toString()).lines().skip(1)
-                .filter(line -> line.contains("audit-")).findFirst().orElseThrow();
-        failedRun = seasons.split(" +")[3];
+        failedRun = PipelineJar.lastRun(lake);
         spark = LakeSession.open(lake, "local[2]");
     }
 

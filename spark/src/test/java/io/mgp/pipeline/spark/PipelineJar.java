@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /** pipeline.jar as its users run it, {@code java [-D...] -jar pipeline.jar ARGS}, from a test. */
 final class PipelineJar {
@@ -55,6 +56,13 @@ final class PipelineJar {
         List<String> args = new ArrayList<>(List.of("query", sql, "--lake", lake.toString(), "--format", "csv"));
         Collections.addAll(args, options);
         return Long.parseLong(run(0, args.toArray(String[]::new)).lines().skip(1).findFirst().orElseThrow().strip());
+    }
+
+    /** The id of the lake's last run or build: its log folder's name, which starts with when it started. */
+    static String lastRun(Path lake) throws IOException {
+        try (Stream<Path> runs = Files.list(lake.resolve("logs"))) {
+            return runs.map(run -> run.getFileName().toString()).max(String::compareTo).orElseThrow();
+        }
     }
 
     /** The built-in models and tests, as a project folder to change. */

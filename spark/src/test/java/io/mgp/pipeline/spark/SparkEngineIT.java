@@ -37,28 +37,6 @@ class SparkEngineIT {
                 onSpark);
     }
 
-    /** A lake's first run, whose tables Spark writes first: what `make run ENGINE=spark` does on a fresh clone. */
-    @Test
-    void aFreshLakeIsCrawledAndItsTablesCreatedAndBuiltBySpark(@TempDir Path temp) throws Exception {
-        PipelineJar pipeline = new PipelineJar(temp, "-Dmgp.spark.jar=" + ENGINE, "-Dspark.driver.memory=768m");
-        Path seeds = temp.resolve("seeds");
-        Path lake = temp.resolve("lake");
-        pipeline.run(0, "seed", "--out", seeds.toString(), "--scale", "0.02");
-
-        String run = pipeline.run(0, "run", "--seeds", seeds.toString(), "--lake", lake.toString(), "--port", "0", "-q",
-                "--engine", "spark", "--spark-master", "local[2]");
-
-        assertTrue(run.contains("  Tests      38: pass 37, warn 1"), run);
-        long results = pipeline.count(lake, "SELECT count(*) FROM bronze.classifications");
-        assertTrue(results > 0);
-        assertEquals(results, pipeline.count(lake, "SELECT count(*) FROM gold.mgp"));
-        List<String> history = pipeline.run(0, "history", "gold.mgp", "--lake", lake.toString()).lines().skip(1).toList();
-        assertEquals(2, history.size(), String.join("\n", history));
-        assertTrue(history.get(0).contains(" overwrite ") && history.get(0).contains("main, run-"), String.join("\n", history));
-        // the empty snapshot the audit branch of a table new to an engine starts from (DuckDB commits none)
-        assertTrue(history.get(1).matches(".* append +0 +0 +0 *"), String.join("\n", history));
-    }
-
     /** Each unit test's verdict and name: {@code FAIL silver.seasons.the_latest_answer_to_a_request_wins}. */
     private static List<String> verdicts(String output) {
         return output.lines().filter(line -> line.matches(".*\\d+ of \\d+ (PASS|FAIL) .*"))

@@ -85,7 +85,7 @@ final class StandaloneCluster implements AutoCloseable {
     private Path start(String name, String mainClass, String... args) throws IOException {
         Path log = folder.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", lib + "/*"));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-cp", lib + "/*"));
         command.addAll(OPENS);
         command.add(mainClass);
         command.addAll(List.of(args));
