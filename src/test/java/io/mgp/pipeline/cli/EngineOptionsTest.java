@@ -17,7 +17,7 @@ class EngineOptionsTest {
             + " which is not built: build it with 'make spark'";
 
     @Test
-    void sparkNotBuiltIsAUsageErrorOfBuildAndRunSaidBeforeTheLakeIsRead(@TempDir Path temp) {
+    void sparkNotBuiltIsAOneLineUsageErrorOfBuildBeforeTheLakeIsReadAndOfRun(@TempDir Path temp) {
         System.setProperty("mgp.spark.jar", temp.resolve("no-such.jar").toString());
         try {
             CliRun build = CliRun.execute("build", "--engine", "spark", "--lake", temp.resolve("no-lake").toString());

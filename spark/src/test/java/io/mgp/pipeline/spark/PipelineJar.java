@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 final class PipelineJar {
 
     static final Path JAR = Path.of(System.getProperty("pipeline.jar", "../target/pipeline.jar")).toAbsolutePath();
+    /** This module's packaged jar, which pipeline.jar finds as its Spark engine when given {@code -Dmgp.spark.jar}. */
+    static final Path SPARK_ENGINE = Path.of(System.getProperty("spark.engine.jar", "target/pipeline-spark.jar")).toAbsolutePath();
 
     private final Path temp;
     private final List<String> jvmOptions;

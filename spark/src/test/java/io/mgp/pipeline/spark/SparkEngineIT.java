@@ -16,11 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkEngineIT {
 
-    static final Path ENGINE = Path.of(System.getProperty("spark.engine.jar", "target/pipeline-spark.jar")).toAbsolutePath();
-
     @Test
     void theModelsUnitTestsGiveTheSameVerdictsOnSparkAsOnDuckDb(@TempDir Path temp) throws Exception {
-        PipelineJar pipeline = new PipelineJar(temp, "-Dmgp.spark.jar=" + ENGINE, "-Dspark.driver.memory=768m");
+        PipelineJar pipeline = new PipelineJar(temp, "-Dmgp.spark.jar=" + PipelineJar.SPARK_ENGINE, "-Dspark.driver.memory=768m");
         Path project = PipelineJar.builtInProject(temp.resolve("project"));
         Path silver = project.resolve("models/silver/_silver.yml");
         // one expectation the model cannot meet: 2025 becomes 2026
