@@ -86,6 +86,8 @@ final class PipelineBeans implements CamelConfiguration {
         if (parts.contains(Part.CLIENT)) {
             // the project is read first: a mistake in a model or its YAML stops the run before anything is fetched
             Catalog catalog = Project.catalog(CamelApp.property(context, "mgp.project"));
+            // and the engine: one that cannot be had (Spark's not built) is said before the lake is locked or written
+            Engine engine = Engines.open(CamelApp.property(context, "mgp.engine"), key -> CamelApp.property(context, key));
             Lake lake = new Lake(CamelApp.property(context, "mgp.lake"));
             context.addService(LakeLock.acquire(lake.root()), true);
             boolean fullRefresh = Boolean.parseBoolean(CamelApp.property(context, "mgp.full-refresh"));
@@ -97,7 +99,7 @@ final class PipelineBeans implements CamelConfiguration {
             context.addService(state, true);
             bindCrawl(context, metrics, catalog, state, fullRefresh);
             bindBronze(context, lake, state);
-            bindModels(context, metrics, catalog, lake, state, fullRefresh);
+            bindModels(context, metrics, catalog, engine, lake, state, fullRefresh);
         }
     }
 
@@ -163,10 +165,9 @@ final class PipelineBeans implements CamelConfiguration {
     }
 
     /** Silver and gold (routes/lake.yaml's transform, docs.yaml): the Iceberg tables, the model runner and the docs. */
-    private void bindModels(CamelContext context, PipelineMetrics metrics, Catalog catalog, Lake lake, StateDb state, boolean fullRefresh)
-            throws Exception {
+    private void bindModels(CamelContext context, PipelineMetrics metrics, Catalog catalog, Engine engine, Lake lake, StateDb state,
+            boolean fullRefresh) throws Exception {
         metrics.expectDataTests(Arrays.stream(TestStatus.values()).map(TestStatus::toString).toList());
-        Engine engine = Engines.open(CamelApp.property(context, "mgp.engine"), key -> CamelApp.property(context, key));
         IcebergTables tables = new IcebergTables(lake, report.runId(), fullRefresh,
                 () -> LakeCatalog.open(lake, key -> CamelApp.property(context, key)))
                 .warmUp(catalog.models().stream().map(Node::id).toList());

@@ -1,6 +1,7 @@
 package io.mgp.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mgp.pipeline.TestProjects;
@@ -17,7 +18,7 @@ class EngineOptionsTest {
             + " which is not built: build it with 'make spark'";
 
     @Test
-    void sparkNotBuiltIsAOneLineUsageErrorOfBuildBeforeTheLakeIsReadAndOfRun(@TempDir Path temp) {
+    void sparkNotBuiltIsAUsageErrorOfBuildAndRunSaidBeforeTheLakeIsTouched(@TempDir Path temp) {
         System.setProperty("mgp.spark.jar", temp.resolve("no-such.jar").toString());
         try {
             CliRun build = CliRun.execute("build", "--engine", "spark", "--lake", temp.resolve("no-lake").toString());
@@ -30,6 +31,7 @@ class EngineOptionsTest {
 
             assertEquals(2, run.code(), run.err());
             run.assertOneLineError(SPARK_NOT_BUILT);
+            assertFalse(Files.exists(temp.resolve("lake")), "nothing written to the lake");
         } finally {
             System.clearProperty("mgp.spark.jar");
         }
