@@ -6,6 +6,7 @@ import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -158,7 +159,7 @@ final class SparkEngine implements Engine {
     static String icebergRuntimeJar() {
         try {
             return Path.of(SparkCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate Iceberg's Spark runtime: " + e.getMessage(), e);
         }
     }
