@@ -20,6 +20,8 @@ public final class LakeCatalog {
     /** The name engines give the catalog: Spark's catalog must be named the same to find the tables. */
     public static final String DEFAULT_NAME = "mgp";
 
+    private static final int OPEN_ATTEMPTS = 3;
+
     private LakeCatalog() {
     }
 
@@ -53,19 +55,44 @@ public final class LakeCatalog {
             }
         }
         String name = setting.apply("mgp.catalog.name");
+        String catalogName = name == null || name.isBlank() ? DEFAULT_NAME : name;
+        // Processes that open a new catalog at once race to add its tables' V1 column: the loser's ALTER fails with
+        // "duplicate column", and on a second look it finds the column there.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return initialized(catalogName, properties);
+            } catch (RuntimeException e) {
+                if (attempt == OPEN_ATTEMPTS) {
+                    // the URI is not repeated: it may hold a password
+                    throw new PipelineException("cannot open the lake's catalog (" + (uri == null || uri.isBlank() ? lake.catalogFile() : "mgp.catalog.uri")
+                            + "): " + PipelineException.firstLine(e), e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static JdbcCatalog initialized(String name, Map<String, String> properties) {
         JdbcCatalog catalog = new JdbcCatalog();
         try {
-            catalog.initialize(name == null || name.isBlank() ? DEFAULT_NAME : name, properties);
+            catalog.initialize(name, properties);
+            return catalog;
         } catch (RuntimeException e) {
             try {
                 catalog.close();
             } catch (RuntimeException closing) {
                 e.addSuppressed(closing);
             }
-            // the URI is not repeated: it may hold a password
-            throw new PipelineException("cannot open the lake's catalog (" + (uri == null || uri.isBlank() ? lake.catalogFile() : "mgp.catalog.uri")
-                    + "): " + PipelineException.firstLine(e), e);
+            throw e;
         }
-        return catalog;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PipelineException("interrupted while opening the lake's catalog", e);
+        }
     }
 }
