@@ -34,10 +34,7 @@ public final class SeedApi {
     public SeedApi(String seedsFolder) {
         Path folder = Path.of(seedsFolder);
         SeedStore.requireFiles(folder);
-        this.loading = CompletableFuture.supplyAsync(() -> {
-            SeedStore.check(folder);
-            return new SeedStore(folder);
-        }, SeedApi::startDaemon);
+        this.loading = CompletableFuture.supplyAsync(() -> new SeedStore(folder), SeedApi::startDaemon);
     }
 
     /** Waits until the seeds are in memory; a seeds problem (missing file or column) is thrown here. */

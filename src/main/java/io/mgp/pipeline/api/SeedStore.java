@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,8 @@ public final class SeedStore {
     private final Map<SeedTable, JsonRows> tables = new EnumMap<>(SeedTable.class);
 
     /**
-     * Loads the seeds, each table in as many parts as there are cores (up to four), read in parallel (reading rows through JDBC
-     * is what takes the time); {@link #check(Path)} them first for a clear error about a missing file or column.
+     * Checks the seeds ({@link #check(Path)}) and loads them, each table in as many parts as there are cores (up to
+     * four), read in parallel (reading rows through JDBC is what takes the time).
      */
     public SeedStore(Path folder) {
         this(folder, Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors()));
@@ -44,12 +45,26 @@ public final class SeedStore {
 
     SeedStore(Path folder, int parts) {
         long start = System.nanoTime();
+        // One in-memory database, a connection to it per reader: a database of its own per part cost more CPU to
+        // create and tear down than the small seeds take to read.
+        try (DuckDBConnection database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement sql = database.createStatement()) {
+                check(sql, folder);
+            }
+            read(database, folder, parts);
+        } catch (SQLException e) {
+            throw new PipelineException("cannot read seeds in " + folder + ": " + e.getMessage(), e);
+        }
+        LOG.info("Loaded seeds from {} in {} ms: {}", folder, (System.nanoTime() - start) / 1_000_000, this);
+    }
+
+    private void read(DuckDBConnection database, Path folder, int parts) {
         ExecutorService readers = Executors.newFixedThreadPool(parts, SeedStore::reader);
         try {
             Map<SeedTable, List<Future<JsonRows>>> reads = new EnumMap<>(SeedTable.class);
             for (SeedTable table : SeedTable.values()) {
                 reads.put(table, IntStream.range(0, parts)
-                        .mapToObj(part -> readers.submit(() -> load(folder.resolve(table.fileName()), table, part, parts)))
+                        .mapToObj(part -> readers.submit(() -> load(database, folder.resolve(table.fileName()), table, part, parts)))
                         .toList());
             }
             for (Map.Entry<SeedTable, List<Future<JsonRows>>> read : reads.entrySet()) {
@@ -69,7 +84,6 @@ public final class SeedStore {
         } finally {
             readers.shutdownNow();
         }
-        LOG.info("Loaded seeds from {} in {} ms: {}", folder, (System.nanoTime() - start) / 1_000_000, this);
     }
 
     private static Thread reader(Runnable read) {
@@ -93,14 +107,18 @@ public final class SeedStore {
 
     /** Fails with a message naming the problem when a seed file, or a column it needs, is missing or unreadable. */
     public static void check(Path folder) {
-        requireFiles(folder);
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
-            for (SeedTable table : SeedTable.values()) {
-                Path file = folder.resolve(table.fileName());
-                requireColumns(sql, SqlResource.literal(file.toAbsolutePath()), file, table);
-            }
+            check(sql, folder);
         } catch (SQLException e) {
             throw new PipelineException("cannot read seeds in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void check(Statement sql, Path folder) {
+        requireFiles(folder);
+        for (SeedTable table : SeedTable.values()) {
+            Path file = folder.resolve(table.fileName());
+            requireColumns(sql, SqlResource.literal(file.toAbsolutePath()), file, table);
         }
     }
 
@@ -120,14 +138,13 @@ public final class SeedStore {
         return counts.toString();
     }
 
-    private static JsonRows load(Path file, SeedTable table, int part, int parts) throws SQLException {
+    private static JsonRows load(DuckDBConnection database, Path file, SeedTable table, int part, int parts) throws SQLException {
         String rows = SqlResource.load(table.sqlResource(), Map.of("file", SqlResource.literal(file.toAbsolutePath())));
         // A table without key fields is one group, which goes whole to part 0.
         String key = table.keyFields().isEmpty() ? "0" : String.join(", ", table.keyFields());
         String query = SqlResource.load("sql/api/part.sql", Map.of("rows", rows, "key", key,
                 "parts", String.valueOf(parts), "part", String.valueOf(part)));
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement();
-             ResultSet rs = sql.executeQuery(query)) {
+        try (Connection duck = database.duplicate(); Statement sql = duck.createStatement(); ResultSet rs = sql.executeQuery(query)) {
             return collect(rs, table);
         }
     }
