@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mgp.pipeline.ChildRun;
 import io.mgp.pipeline.LakeAssertions;
 import io.mgp.pipeline.TestRuns;
+import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.run.RunReport;
-import io.mgp.pipeline.seed.SeedGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,8 +36,7 @@ class ResumeAfterKillTest {
     private static final String BATCH_SIZE = "20000";
     private static final Duration RUN_LIMIT = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path seeds;
+    private static Path seeds;
 
     /** The lake's folder: the child's log and temporary files go beside the lake, so inside it too. */
     @TempDir
@@ -46,8 +45,8 @@ class ResumeAfterKillTest {
     private Path lake;
 
     @BeforeAll
-    static void generateSeeds() throws IOException {
-        new SeedGenerator(0.05, 11).write(seeds);
+    static void generateSeeds() {
+        seeds = TestSeeds.small();
     }
 
     /** Where in a run the kill lands, told by what the run has written so far. */
