@@ -36,7 +36,7 @@ public final class SeedStore {
     private final Map<SeedTable, JsonRows> tables = new EnumMap<>(SeedTable.class);
 
     /**
-     * Checks the seeds ({@link #check(Path)}) and loads them, each table in as many parts as there are cores (up to
+     * Checks the seeds (a missing file or column is named) and loads them, each table in as many parts as there are cores (up to
      * four), read in parallel (reading rows through JDBC is what takes the time).
      */
     public SeedStore(Path folder) {
@@ -106,14 +106,6 @@ public final class SeedStore {
     }
 
     /** Fails with a message naming the problem when a seed file, or a column it needs, is missing or unreadable. */
-    public static void check(Path folder) {
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
-            check(sql, folder);
-        } catch (SQLException e) {
-            throw new PipelineException("cannot read seeds in " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
     private static void check(Statement sql, Path folder) {
         requireFiles(folder);
         for (SeedTable table : SeedTable.values()) {

@@ -139,7 +139,7 @@ class SeedStoreTest {
     }
 
     private static PipelineException assertFailsNaming(Path seeds, String named) {
-        PipelineException e = assertThrows(PipelineException.class, () -> SeedStore.check(seeds));
+        PipelineException e = assertThrows(PipelineException.class, () -> new SeedStore(seeds));
         assertTrue(e.getMessage().contains(named), () -> e.getMessage() + " does not name " + named);
         return e;
     }

@@ -45,7 +45,7 @@ class ResumeAfterKillTest {
     private Path lake;
 
     @BeforeAll
-    static void generateSeeds() {
+    static void useTheSharedSmallSeeds() {
         seeds = TestSeeds.small();
     }
 

@@ -56,8 +56,9 @@ public final class LakeCatalog {
         }
         String name = setting.apply("mgp.catalog.name");
         String catalogName = name == null || name.isBlank() ? DEFAULT_NAME : name;
-        // Processes that open a new catalog at once race to add its tables' V1 column: the loser's ALTER fails with
-        // "duplicate column", and on a second look it finds the column there.
+        // Processes that open a new catalog at once race to create its tables and add their V1 column: the loser's
+        // statement fails ("duplicate column"), and on a second look it finds them there. A wrong setting fails the
+        // same way each time, 60 ms later.
         for (int attempt = 1; ; attempt++) {
             try {
                 return initialized(catalogName, properties);

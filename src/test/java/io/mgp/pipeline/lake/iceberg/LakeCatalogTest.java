@@ -10,6 +10,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.junit.jupiter.api.RepeatedTest;
@@ -37,7 +38,7 @@ class LakeCatalogTest {
                 }));
             }
             for (Future<List<Namespace>> namespaces : opened) {
-                assertEquals(List.of(), namespaces.get());
+                assertEquals(List.of(), namespaces.get(60, TimeUnit.SECONDS));
             }
         } finally {
             pool.shutdownNow();
