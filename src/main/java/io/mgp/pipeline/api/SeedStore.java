@@ -36,8 +36,8 @@ public final class SeedStore {
     private final Map<SeedTable, JsonRows> tables = new EnumMap<>(SeedTable.class);
 
     /**
-     * Checks the seeds (a missing file or column is named) and loads them, each table in as many parts as there are cores (up to
-     * four), read in parallel (reading rows through JDBC is what takes the time).
+     * Checks the seeds (a missing file or column is named) and loads them, each table in as many parts as there are
+     * cores (up to four), read in parallel (reading rows through JDBC is what takes the time).
      */
     public SeedStore(Path folder) {
         this(folder, Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors()));

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * DuckDB's native library for a JVM started from the application's jar. The driver would inflate it (71 MB) out of
  * its jar into a temporary file at every start, a third of a second; the jar keeps it under {@code native/} instead
- * (pom.xml puts it there, so the driver no longer finds it at the root) and it is written once, beside the jar, under the name
- * the driver looks for there when it finds no copy of its own. A folder that cannot be written gets it in the user's
+ * (pom.xml puts it there, so the driver no longer finds it at the root) and it is written once, beside the jar,
+ * under the name the driver looks for there when it finds no copy of its own. A folder that cannot be written gets it in the user's
  * cache instead, which the JVM then needs on its {@code java.library.path}. Started from classes and jars as Maven
  * lays them out, the driver finds its own copy and nothing here applies.
  */
