@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.duck.AtomicFiles;
+import io.mgp.pipeline.duck.ScratchDatabase;
 import io.mgp.pipeline.lake.BronzeViews;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.TableVersion;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -61,7 +61,7 @@ public final class DocsSite {
 
     /** Writes the site of the lake's tables and the project's models into {@code out}, replacing each file whole. */
     public static Written write(Lake lake, Catalog catalog, Function<Node, List<TableVersion>> history, FlowRoutes flow, Path out) {
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+        try (Connection duck = ScratchDatabase.connect(); Statement sql = duck.createStatement()) {
             Map<String, List<String>> answerFields = new LinkedHashMap<>();
             for (FlowRoutes.Endpoint endpoint : flow.endpoints()) {
                 answerFields.put(endpoint.path(), AnswerFields.of(duck, endpoint.answeredBy()));

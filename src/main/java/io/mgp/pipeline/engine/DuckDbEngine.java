@@ -1,13 +1,16 @@
 package io.mgp.pipeline.engine;
 
+import io.mgp.pipeline.duck.ScratchDatabase;
 import io.mgp.pipeline.lake.BronzeViews;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
-/** DuckDB in this JVM, one in-memory database per session: the default engine, and the one the crawl writes with. */
+/**
+ * DuckDB in this JVM, an in-memory catalog per session ({@link ScratchDatabase}): the default engine, and the one the crawl
+ * writes with.
+ */
 public final class DuckDbEngine implements Engine {
 
     public static final String NAME = "duckdb";
@@ -19,7 +22,7 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public EngineSession open(Lake lake, LakeTables lakeTables, List<String> sources, List<String> tables) throws SQLException {
-        DuckDbSession session = new DuckDbSession(DriverManager.getConnection("jdbc:duckdb:"), lakeTables);
+        DuckDbSession session = new DuckDbSession(ScratchDatabase.connect(), lakeTables);
         try {
             BronzeViews.register(session.sql(), lake, sources);
             for (String table : tables) {
@@ -34,7 +37,7 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public EngineSession scratch() throws SQLException {
-        return new DuckDbSession(DriverManager.getConnection("jdbc:duckdb:"), null);
+        return new DuckDbSession(ScratchDatabase.connect(), null);
     }
 
     @Override

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** A session of {@link DuckDbEngine}: one in-memory DuckDB, where the lake's tables are views over their files. */
+/**
+ * A session of {@link DuckDbEngine}: an in-memory DuckDB catalog of its own, where the lake's tables are views over their
+ * files.
+ */
 final class DuckDbSession implements EngineSession {
 
     private final Connection duck;

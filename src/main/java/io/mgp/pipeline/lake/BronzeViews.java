@@ -1,5 +1,6 @@
 package io.mgp.pipeline.lake;
 
+import io.mgp.pipeline.duck.ScratchDatabase;
 import io.mgp.pipeline.duck.SelectColumns;
 import io.mgp.pipeline.duck.SqlResource;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -62,7 +62,7 @@ public final class BronzeViews {
 
     /** A bronze table's columns and their types (DuckDB's names), as its query declares them: for engines reading it. */
     public static Map<String, String> columns(String table) throws SQLException {
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+        try (Connection duck = ScratchDatabase.connect(); Statement sql = duck.createStatement()) {
             BronzeAnswers.createPages(sql, NO_PAGES);
             return SelectColumns.of(sql, BronzeAnswers.rows(table, NO_PAGES).orElseThrow());
         }

@@ -1,12 +1,12 @@
 package io.mgp.pipeline.models;
 
 import io.mgp.pipeline.PipelineException;
+import io.mgp.pipeline.duck.ScratchDatabase;
 import io.mgp.pipeline.lake.BronzeAnswers;
 import io.mgp.pipeline.lineage.LineageException;
 import io.mgp.pipeline.lineage.QueryLineage;
 import io.mgp.pipeline.lineage.UpstreamColumn;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ public final class CatalogLineage {
     /** The lineage of every table of the catalog, by id. */
     public static Map<String, TableLineage> of(Catalog catalog) {
         Map<String, TableLineage> lineage = new LinkedHashMap<>();
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+        try (Connection duck = ScratchDatabase.connect(); Statement sql = duck.createStatement()) {
             BronzeAnswers.createPages(sql, "answers");
             List<String> answerColumns = BronzeAnswers.pageColumns(sql, "answers");
             for (Node node : catalog.nodes()) {

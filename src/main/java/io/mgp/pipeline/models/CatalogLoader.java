@@ -1,9 +1,9 @@
 package io.mgp.pipeline.models;
 
+import io.mgp.pipeline.duck.ScratchDatabase;
 import io.mgp.pipeline.lake.Partitioning;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,7 +60,7 @@ public final class CatalogLoader {
 
     /** Loads the project; DuckDB parses its SQL and names its types. */
     public static Catalog load(ProjectFiles files) {
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+        try (Connection duck = ScratchDatabase.connect()) {
             return new CatalogLoader(files, duck).load();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open DuckDB to read the project", e);

@@ -2,6 +2,7 @@ package io.mgp.pipeline.lake.iceberg;
 
 import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.duck.AtomicFiles;
+import io.mgp.pipeline.duck.ScratchDatabase;
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -475,7 +475,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         private void exportParquet() throws SQLException {
             Path target = lake.layer(layer).resolve(name + ".parquet");
             Path temporary = AtomicFiles.temporaryFor(target);
-            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+            try (Connection duck = ScratchDatabase.connect(); Statement sql = duck.createStatement()) {
                 view(sql, "main", "exported", publishedFiles(layer, name), table.schema());
                 sql.execute(SqlResource.load("sql/lake/iceberg/export-parquet.sql", Map.of("view", "main.exported",
                         "file", SqlResource.literal(temporary))));
