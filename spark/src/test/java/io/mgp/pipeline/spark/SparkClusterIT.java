@@ -34,13 +34,15 @@ class SparkClusterIT {
         String goldSql = Files.readString(silverOnly.resolve("models/gold/mgp.sql")).replaceAll("(?m)^--.*$", "")
                 .replaceAll("(?s)\\s*ORDER BY[^()]*$", "");
         deleteFolder(silverOnly.resolve("models/gold"));
-        pipeline.run(0, "seed", "--out", seeds.toString(), "--scale", "0.02");
-        pipeline.run(0, "run", "--seeds", seeds.toString(), "--lake", lake.toString(), "--port", "0", "-q",
-                "--project", silverOnly.toString());
-        String duckDbRun = PipelineJar.lastRun(lake);
-
+        String duckDbRun;
         String built;
+        // the cluster starts (three JVMs) while DuckDB crawls and builds silver
         try (StandaloneCluster cluster = new StandaloneCluster(Files.createDirectories(temp.resolve("cluster")), LIB, 2, "700m")) {
+            pipeline.run(0, "seed", "--out", seeds.toString(), "--scale", "0.02");
+            pipeline.run(0, "run", "--seeds", seeds.toString(), "--lake", lake.toString(), "--port", "0", "-q",
+                    "--project", silverOnly.toString());
+            duckDbRun = PipelineJar.lastRun(lake);
+
             built = pipeline.run(0, "build", "--engine", "spark", "--spark-master", cluster.master(), "--lake", lake.toString());
             assertTrue(cluster.executorsLaunched() >= 1, "the workers ran the build's executors");
         }

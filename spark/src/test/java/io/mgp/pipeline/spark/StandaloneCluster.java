@@ -7,8 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,44 +33,50 @@ final class StandaloneCluster implements AutoCloseable {
     private final Path folder;
     private final Path home;
     private final Path lib;
-    private final List<Process> processes = new ArrayList<>();
-    private String master;
+    private final List<Process> processes = Collections.synchronizedList(new ArrayList<>());
+    private final FutureTask<String> master;
+    private final Thread starter;
 
-    /** Starts a master and {@code workers} workers of one core and {@code memory} each, and waits for them to register. */
-    StandaloneCluster(Path folder, Path lib, int workers, String memory) throws IOException, InterruptedException {
+    /**
+     * Starts a master and {@code workers} workers of one core and {@code memory} each, on a thread of its own: the
+     * caller goes on (three JVMs take seconds to start and register) until it asks for {@link #master()}.
+     */
+    StandaloneCluster(Path folder, Path lib, int workers, String memory) throws IOException {
         this.folder = folder;
         this.lib = lib.toAbsolutePath();
         this.home = folder.resolve("spark-home");
         Files.createDirectories(home);
         Files.writeString(home.resolve("RELEASE"), "Spark 4.1.3, the jars of mgp-pipeline-spark\n");
         Files.createSymbolicLink(home.resolve("jars"), this.lib);
-        try {
-            // port 0: the master takes a free one and says which, with no race against another test's probe
-            Path masterLog = start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "0",
-                    "--webui-port", "0");
-            awaitLine(masterLog, "I have been elected leader");
-            Matcher url = Pattern.compile("Starting Spark master at (spark://\\S+)").matcher(Files.readString(masterLog));
-            if (!url.find()) {
-                throw new IllegalStateException(masterLog + " does not say the master's URL");
-            }
-            master = url.group(1);
-            List<Path> logs = new ArrayList<>();
-            for (int i = 1; i <= workers; i++) {
-                logs.add(start("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
-                        "--memory", memory, "--webui-port", "0", "--work-dir", folder.resolve("work-" + i).toString(), master));
-            }
-            for (Path log : logs) {
-                awaitLine(log, "Successfully registered with master");
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            close();
-            throw e;
-        }
+        master = new FutureTask<>(() -> start(workers, memory));
+        starter = new Thread(master, "standalone-cluster-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
-    /** The master's URL, for {@code --spark-master}. */
-    String master() {
-        return master;
+    /** The master's URL, for {@code --spark-master}, once the workers have registered with it. */
+    String master() throws InterruptedException, ExecutionException, TimeoutException {
+        return master.get(3 * START.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private String start(int workers, String memory) throws IOException, InterruptedException {
+        // port 0: the master takes a free one and says which, with no race against another test's probe
+        Path masterLog = start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "0",
+                "--webui-port", "0");
+        awaitLine(masterLog, "I have been elected leader");
+        Matcher url = Pattern.compile("Starting Spark master at (spark://\\S+)").matcher(Files.readString(masterLog));
+        if (!url.find()) {
+            throw new IllegalStateException(masterLog + " does not say the master's URL");
+        }
+        List<Path> logs = new ArrayList<>();
+        for (int i = 1; i <= workers; i++) {
+            logs.add(start("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
+                    "--memory", memory, "--webui-port", "0", "--work-dir", folder.resolve("work-" + i).toString(), url.group(1)));
+        }
+        for (Path log : logs) {
+            awaitLine(log, "Successfully registered with master");
+        }
+        return url.group(1);
     }
 
     /** How many executors the workers launched, from their logs. */
@@ -109,9 +119,16 @@ final class StandaloneCluster implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // a start still under way is interrupted, and has ended, before what it started is stopped
+        starter.interrupt();
+        starter.join();
         // the workers (and the executors they started) first, then the master: last started, first stopped
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process process = processes.get(i);
+        List<Process> started;
+        synchronized (processes) {
+            started = List.copyOf(processes);
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Process process = started.get(i);
             List<ProcessHandle> executors = process.descendants().toList();
             executors.forEach(ProcessHandle::destroy);
             process.destroy();
