@@ -1,6 +1,7 @@
 package io.mgp.pipeline.duck;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,15 +12,16 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * In-memory DuckDB work (views over the lake's files, parsing SQL, a model's session, an export) on one database per
- * JVM, each connection in an empty in-memory catalog of its own: opening a database costs about 30 ms of CPU (DuckDB
- * builds its catalog of functions), a connection with an attached catalog about 3, and a run used to open five.
- * Names a connection creates ({@code silver.events}, {@code main.exported}) are its catalog's, out of every other's
- * sight; the catalog is detached when the connection closes.
+ * JVM, each connection with a new in-memory catalog of its own as its default: opening a database costs about 30 ms
+ * of CPU (DuckDB builds its catalog of functions), a connection with an attached catalog about 3, and a run used to
+ * open five. Unqualified names and schemas a connection creates ({@code silver.events}, {@code main.exported}) resolve
+ * in its own catalog, so two connections can each make the same names; they are not hidden from the others
+ * ({@code duckdb_tables()} lists every catalog's). The catalog is detached when the connection closes.
  */
 public final class ScratchDatabase {
 
     private static final AtomicLong CATALOGS = new AtomicLong();
-    /** Opened on first use and never closed: it lives as long as the JVM. */
+    /** Opened on first use and kept for the JVM's life, unless it fails (DuckDB invalidates a database after an internal error). */
     private static DuckDBConnection database;
 
     private ScratchDatabase() {
@@ -27,46 +29,83 @@ public final class ScratchDatabase {
 
     /** A connection whose default catalog is a new, empty in-memory one. */
     public static Connection connect() throws SQLException {
-        DuckDBConnection connection = database().duplicate();
+        DuckDBConnection base = database();
+        try {
+            return connect(base);
+        } catch (SQLException failed) {
+            discard(base);
+            try {
+                return connect(database());
+            } catch (SQLException again) {
+                again.addSuppressed(failed);
+                throw again;
+            }
+        }
+    }
+
+    private static Connection connect(DuckDBConnection base) throws SQLException {
+        DuckDBConnection connection = base.duplicate();
         String catalog = "scratch_" + CATALOGS.incrementAndGet();
         try (Statement sql = connection.createStatement()) {
             sql.execute("ATTACH ':memory:' AS " + catalog);
             sql.execute("USE " + catalog);
         } catch (SQLException e) {
             connection.close();
+            detach(base, catalog);
             throw e;
         }
-        return detachingOnClose(connection, catalog);
+        return detachingOnClose(connection, base, catalog);
     }
 
-    private static synchronized DuckDBConnection database() throws SQLException {
+    static synchronized DuckDBConnection database() throws SQLException {
         if (database == null) {
             database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
         }
         return database;
     }
 
-    /** The connection, with a {@code close()} that first detaches its catalog (a proxy: Connection has 50 methods). */
-    private static Connection detachingOnClose(DuckDBConnection connection, String catalog) {
+    /** Forgets a failed database; connections already made on it keep it alive until they close. */
+    private static synchronized void discard(DuckDBConnection failed) {
+        if (database == failed) {
+            database = null;
+            try {
+                failed.close();
+            } catch (SQLException ignored) {
+                // it is being dropped for failing
+            }
+        }
+    }
+
+    /** The connection, detaching its catalog once closed or aborted (a proxy: Connection has 50 methods). */
+    private static Connection detachingOnClose(DuckDBConnection connection, DuckDBConnection base, String catalog) {
         return (Connection) Proxy.newProxyInstance(ScratchDatabase.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("close") && method.getParameterCount() == 0 && !connection.isClosed()) {
-                        detach(connection, catalog);
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "toString" -> "scratch connection " + catalog;
+                    case "close", "abort" -> {
+                        Object result = invoke(connection, method, args);
+                        detach(base, catalog);
+                        yield result;
                     }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    default -> invoke(connection, method, args);
                 });
     }
 
-    private static void detach(DuckDBConnection connection, String catalog) {
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("USE memory");
-            sql.execute("DETACH " + catalog);
+    private static Object invoke(DuckDBConnection connection, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(connection, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** On the base connection, whose default catalog is never a scratch one; serialized, as threads share it. */
+    private static synchronized void detach(DuckDBConnection base, String catalog) {
+        try (Statement sql = base.createStatement()) {
+            sql.execute("DETACH DATABASE IF EXISTS " + catalog);
         } catch (SQLException e) {
-            // the connection is unusable: its catalog stays attached, empty of anything but what it made
+            // the base database failed or was discarded: its catalogs go with it
         }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ScratchDatabaseTest {
@@ -37,6 +38,26 @@ class ScratchDatabaseTest {
         try (Connection other = ScratchDatabase.connect(); Statement sql = other.createStatement()) {
             assertEquals(0, single(sql, "SELECT count(*) FROM duckdb_databases() WHERE database_name = '" + catalog + "'"));
             assertEquals(0, single(sql, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'kept'"));
+        }
+    }
+
+    @Test
+    void aFailedDatabaseIsReplacedByTheNextConnect() throws SQLException {
+        ScratchDatabase.database().close();
+
+        try (Connection connection = ScratchDatabase.connect(); Statement sql = connection.createStatement()) {
+            assertEquals(3, single(sql, "SELECT 1 + 2"));
+        }
+    }
+
+    @Test
+    void aConnectionEqualsOnlyItselfAndNamesItsCatalog() throws SQLException {
+        try (Connection first = ScratchDatabase.connect(); Connection second = ScratchDatabase.connect();
+             Statement sql = first.createStatement()) {
+            assertEquals(first, first);
+            assertNotEquals(first, second);
+            assertEquals(Set.of(first, second).size(), 2);
+            assertEquals("scratch connection " + text(sql, "SELECT current_database()"), first.toString());
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,9 +53,12 @@ final class StandaloneCluster implements AutoCloseable {
         starter.start();
     }
 
-    /** The master's URL, for {@code --spark-master}, once the workers have registered with it. */
-    String master() throws InterruptedException, ExecutionException, TimeoutException {
-        return master.get(3 * START.toSeconds(), TimeUnit.SECONDS);
+    /**
+     * The master's URL, for {@code --spark-master}, once the workers have registered with it; or the start's own error
+     * (each of its waits gives up after {@link #START}).
+     */
+    String master() throws InterruptedException, ExecutionException {
+        return master.get();
     }
 
     private String start(int workers, String memory) throws IOException, InterruptedException {
@@ -121,8 +123,15 @@ final class StandaloneCluster implements AutoCloseable {
     public void close() throws InterruptedException {
         // a start still under way is interrupted, and has ended, before what it started is stopped
         starter.interrupt();
-        starter.join();
-        // the workers (and the executors they started) first, then the master: last started, first stopped
+        try {
+            starter.join();
+        } finally {
+            stop();
+        }
+    }
+
+    /** The workers (and the executors they started) first, then the master: last started, first stopped. */
+    private void stop() throws InterruptedException {
         List<Process> started;
         synchronized (processes) {
             started = List.copyOf(processes);
