@@ -4,7 +4,7 @@
 -- to bronze); a classification answer written to bronze makes its task done, or empty when it has no rows.
 CREATE TABLE IF NOT EXISTS tasks (
     session_id  VARCHAR PRIMARY KEY,
-    season      VARCHAR NOT NULL,
+    season      VARCHAR, -- the season's year as the API gave it: a season without one is crawled too
     season_id   VARCHAR,
     event_id    VARCHAR,
     category_id VARCHAR,
@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS answers (
 -- (except the latest season, which may still gain events).
 CREATE TABLE IF NOT EXISTS discovered_seasons (
     season_id     VARCHAR PRIMARY KEY,
-    season        VARCHAR NOT NULL,
+    season        VARCHAR,
     run_id        VARCHAR NOT NULL,
     discovered_at TIMESTAMP NOT NULL
 );
@@ -50,6 +50,10 @@ CREATE TABLE IF NOT EXISTS versions (
     layer   VARCHAR PRIMARY KEY,
     version BIGINT NOT NULL
 );
+-- State files made before a season without a year could be crawled required one.
+ALTER TABLE tasks ALTER COLUMN season DROP NOT NULL;
+ALTER TABLE discovered_seasons ALTER COLUMN season DROP NOT NULL;
+
 INSERT INTO versions VALUES ('bronze', 0), ('built', 0), ('project', 0) ON CONFLICT DO NOTHING;
 
 -- A run still 'running' when the state is opened was stopped without finishing (killed, or its machine stopped).

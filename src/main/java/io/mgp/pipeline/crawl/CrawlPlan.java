@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,8 @@ public final class CrawlPlan {
     private Set<String> discoveredSeasons = Set.of();
     private volatile Set<String> finishedTasks = Set.of();
     private volatile String latestSeason;
-    private final Map<String, String> discoveredNow = new ConcurrentHashMap<>();
+    /** Season id to year, which a season may lack. */
+    private final Map<String, Optional<String>> discoveredNow = new ConcurrentHashMap<>();
     // What a run's progress counts its tasks from: those fetched as discovered, then those left in the queue.
     private final LongAdder fetchedInDiscovery = new LongAdder();
     private volatile long queuedAfterDiscovery = DISCOVERING;
@@ -65,7 +67,7 @@ public final class CrawlPlan {
 
     /** The season's discovery ended without an error; it becomes durable with {@link #settle()}. */
     public void discovered(@ExchangeProperty("season_id") String seasonId, @ExchangeProperty("season") String season) {
-        discoveredNow.put(seasonId, season);
+        discoveredNow.put(seasonId, Optional.ofNullable(season));
     }
 
     /**
@@ -73,8 +75,8 @@ public final class CrawlPlan {
      * every answer of discovery is in bronze.
      */
     public void settle() throws SQLException {
-        for (Map.Entry<String, String> season : discoveredNow.entrySet()) {
-            state.update("sql/state/season-discovered.sql", season.getKey(), season.getValue(), runId);
+        for (Map.Entry<String, Optional<String>> season : discoveredNow.entrySet()) {
+            state.update("sql/state/season-discovered.sql", season.getKey(), season.getValue().orElse(null), runId);
         }
         queuedAfterDiscovery = queuedTasks();
     }

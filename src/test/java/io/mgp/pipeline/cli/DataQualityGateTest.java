@@ -4,9 +4,11 @@ import static io.mgp.pipeline.LakeAssertions.assertGoldMatchesSeeds;
 import static io.mgp.pipeline.LakeAssertions.count;
 import static io.mgp.pipeline.LakeAssertions.mainSnapshot;
 import static io.mgp.pipeline.LakeAssertions.refs;
+import static io.mgp.pipeline.LakeAssertions.stateCount;
 import static io.mgp.pipeline.LakeAssertions.tableCount;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mgp.pipeline.ChangedSeeds;
@@ -84,6 +86,20 @@ class DataQualityGateTest {
 
         assertEquals(0, fixed.code(), fixed.out() + fixed.err());
         assertGoldMatchesSeeds(lake, fixedSeeds);
+    }
+
+    @Test
+    void aSeasonWithoutAYearOnANewLakeIsCrawledWholeAndStoppedByTheDataTests() throws Exception {
+        CliRun bad = run(ChangedSeeds.withBadData(TestSeeds.small(), badSeeds, -5));
+
+        assertEquals(1, bad.code(), bad.err());
+        assertTrue(bad.err().contains("data tests failed"), bad.err());
+        assertTrue(bad.out().contains("Error      not_null_bronze_seasons_year: 1 failing row in "), bad.out());
+        assertFalse(bad.out().contains("going on without it"), "no season's discovery failed:\n" + bad.out());
+        assertTrue(stateCount(lake, "SELECT count(*) FROM tasks WHERE season IS NULL AND status IN ('done', 'empty')") > 0,
+                "the sessions of the season without a year were fetched");
+        assertEquals(0, stateCount(lake, "SELECT count(*) FROM tasks WHERE status NOT IN ('done', 'empty')"));
+        assertEquals(1, stateCount(lake, "SELECT count(*) FROM discovered_seasons WHERE season IS NULL"));
     }
 
     private CliRun run(Path seeds, String... more) {
