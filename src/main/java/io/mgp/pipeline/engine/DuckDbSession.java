@@ -12,6 +12,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -23,7 +24,12 @@ import java.util.StringJoiner;
 final class DuckDbSession implements EngineSession {
 
     private final Connection duck;
-    private final Statement sql;
+    private Statement sql;
+    /**
+     * A statement per staged version, which reads it until it is published or discarded: DuckDB's driver closes a
+     * statement whose query failed, and a failure must not take the versions staged before it along.
+     */
+    private final List<Statement> staging = new ArrayList<>();
     private final LakeTables lakeTables;
 
     DuckDbSession(Connection duck, LakeTables lakeTables) throws SQLException {
@@ -32,7 +38,11 @@ final class DuckDbSession implements EngineSession {
         this.lakeTables = lakeTables;
     }
 
-    Statement sql() {
+    /** The session's statement; DuckDB's driver closes a statement whose query failed, so a new one replaces it. */
+    Statement sql() throws SQLException {
+        if (sql.isClosed()) {
+            sql = duck.createStatement();
+        }
         return sql;
     }
 
@@ -40,19 +50,19 @@ final class DuckDbSession implements EngineSession {
     void register(String table) throws SQLException {
         String[] id = table.split("\\.", 2);
         schema(table);
-        lakeTables.register(sql, id[0], id[1]);
+        lakeTables.register(sql(), id[0], id[1]);
     }
 
     @Override
     public void readPublished(String id) throws SQLException {
-        sql.execute("DROP VIEW IF EXISTS " + id);
+        sql().execute("DROP VIEW IF EXISTS " + id);
         register(id);
     }
 
     @Override
     public void define(String id, String select) throws SQLException {
         schema(id);
-        sql.execute("CREATE OR REPLACE VIEW " + id + " AS " + select);
+        sql().execute("CREATE OR REPLACE VIEW " + id + " AS " + select);
     }
 
     @Override
@@ -60,7 +70,7 @@ final class DuckDbSession implements EngineSession {
         StringJoiner declared = new StringJoiner(", ");
         columns.forEach((name, type) -> declared.add(quoted(name) + " " + type));
         schema(id);
-        sql.execute("CREATE OR REPLACE TABLE " + id + " (" + declared + ")");
+        sql().execute("CREATE OR REPLACE TABLE " + id + " (" + declared + ")");
         for (Map<String, Object> row : rows) {
             StringJoiner names = new StringJoiner(", ");
             StringJoiner values = new StringJoiner(", ");
@@ -80,27 +90,42 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public Map<String, String> columns(String select) throws SQLException {
-        return SelectColumns.of(sql, select);
+        try (Statement query = duck.createStatement()) {
+            return SelectColumns.of(query, select);
+        }
     }
 
     @Override
     public long count(String query) throws SQLException {
-        try (ResultSet count = sql.executeQuery(query)) {
+        try (Statement statement = duck.createStatement(); ResultSet count = statement.executeQuery(query)) {
             count.next();
             return count.getLong(1);
         }
     }
 
     @Override
+    public Map<Long, Long> countsByKey(String query) throws SQLException {
+        Map<Long, Long> counts = new HashMap<>();
+        try (Statement statement = duck.createStatement(); ResultSet result = statement.executeQuery(query)) {
+            while (result.next()) {
+                counts.put(result.getLong(1), result.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    @Override
     public void store(String query, long limit, Path file) throws SQLException {
-        sql.execute(SqlResource.load("sql/tests/store-failures.sql", Map.of("test", query,
-                "limit", String.valueOf(limit), "file", SqlResource.literal(file))));
+        try (Statement statement = duck.createStatement()) {
+            statement.execute(SqlResource.load("sql/tests/store-failures.sql", Map.of("test", query,
+                    "limit", String.valueOf(limit), "file", SqlResource.literal(file))));
+        }
     }
 
     @Override
     public List<String> rows(String query) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (ResultSet result = sql.executeQuery(query)) {
+        try (Statement statement = duck.createStatement(); ResultSet result = statement.executeQuery(query)) {
             ResultSetMetaData meta = result.getMetaData();
             while (result.next()) {
                 StringJoiner row = new StringJoiner(", ", "{", "}");
@@ -115,7 +140,9 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public LakeTables.Staged stage(String layer, String name, String select, Partitioning partitioning) throws SQLException {
-        return lakeTables.stage(sql, layer, name, select, partitioning);
+        Statement reader = duck.createStatement();
+        staging.add(reader);
+        return lakeTables.stage(reader, layer, name, select, partitioning);
     }
 
     @Override
@@ -130,8 +157,11 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public void close() throws SQLException {
-        try (duck; sql) {
-            // both closed
+        try (duck) {
+            sql.close();
+            for (Statement reader : staging) {
+                reader.close();
+            }
         }
     }
 
@@ -139,7 +169,7 @@ final class DuckDbSession implements EngineSession {
     private void schema(String id) throws SQLException {
         int dot = id.indexOf('.');
         if (dot > 0) {
-            sql.execute(SqlResource.load("sql/lake/create-schema.sql", Map.of("schema", id.substring(0, dot))));
+            sql().execute(SqlResource.load("sql/lake/create-schema.sql", Map.of("schema", id.substring(0, dot))));
         }
     }
 

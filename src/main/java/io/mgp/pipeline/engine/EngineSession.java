@@ -30,6 +30,9 @@ public interface EngineSession extends AutoCloseable {
     /** The number in the first column of the first row of {@code query}. */
     long count(String query) throws SQLException;
 
+    /** The second column of each row of {@code query} by its first, both whole numbers: counts by key, in one statement. */
+    Map<Long, Long> countsByKey(String query) throws SQLException;
+
     /** The first {@code limit} rows of {@code query}, written to {@code file} as parquet. */
     void store(String query, long limit, Path file) throws SQLException;
 

@@ -10,9 +10,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Builds models and runs data tests in one session of the engine, where every table of the lake is readable by name
@@ -92,7 +95,8 @@ public final class ModelBuild {
         List<DataTest> tests = catalog.tests().stream().filter(t -> selected.contains(t.node())).toList();
         return inSession(session -> {
             Steps steps = new Steps(session, tests.size());
-            tests.forEach(steps::test);
+            tests.stream().collect(Collectors.groupingBy(DataTest::node, LinkedHashMap::new, Collectors.toList()))
+                    .values().forEach(steps::tests);
             return steps.result();
         });
     }
@@ -133,7 +137,7 @@ public final class ModelBuild {
 
         BuildResult build(Set<String> sources, List<Node> selected) {
             for (String source : sources) {
-                if (catalog.testsOf(source).stream().map(this::test).anyMatch(r -> r.status() == TestStatus.ERROR)) {
+                if (tests(catalog.testsOf(source)).stream().anyMatch(r -> r.status() == TestStatus.ERROR)) {
                     failed.add(source);
                 }
             }
@@ -215,7 +219,7 @@ public final class ModelBuild {
             }
             modelNanos += System.nanoTime() - start;
             Duration built = Duration.ofNanos(System.nanoTime() - start);
-            List<TestResult> results = modelTests.stream().map(this::testQuietly).toList();
+            List<TestResult> results = testsQuietly(modelTests);
             long errors = results.stream().filter(r -> r.status() == TestStatus.ERROR).count();
             if (errors > 0) {
                 failed.add(model.id());
@@ -242,23 +246,32 @@ public final class ModelBuild {
             modelTests.forEach(t -> ended(TestResult.skipped(t, why)));
         }
 
-        /** Runs a test and reports it at once. */
-        TestResult test(DataTest test) {
-            TestResult result = testQuietly(test);
-            ended(result);
-            return result;
+        /** Runs tests and reports them. */
+        List<TestResult> tests(List<DataTest> tests) {
+            List<TestResult> results = testsQuietly(tests);
+            results.forEach(this::ended);
+            return results;
         }
 
-        /** Runs a test, or skips it when a table it reads failed; reported by the caller. */
-        private TestResult testQuietly(DataTest test) {
-            String upstream = test.refs().stream().filter(failed::contains).findFirst().orElse(null);
-            if (upstream != null) {
-                return TestResult.skipped(test, "upstream " + upstream + " failed or was skipped");
-            }
+        /**
+         * Runs tests together, in their order, but those that read a table that failed, which are skipped; reported by
+         * the caller.
+         */
+        private List<TestResult> testsQuietly(List<DataTest> tests) {
+            List<DataTest> runnable = tests.stream().filter(test -> upstreamFailed(test) == null).toList();
             long start = System.nanoTime();
-            TestResult result = runner.run(session, test);
+            Iterator<TestResult> ran = runner.run(session, runnable).iterator();
             testNanos += System.nanoTime() - start;
-            return result;
+            List<TestResult> results = new ArrayList<>();
+            for (DataTest test : tests) {
+                String upstream = upstreamFailed(test);
+                results.add(upstream == null ? ran.next() : TestResult.skipped(test, "upstream " + upstream + " failed or was skipped"));
+            }
+            return results;
+        }
+
+        private String upstreamFailed(DataTest test) {
+            return test.refs().stream().filter(failed::contains).findFirst().orElse(null);
         }
 
         private void ended(ModelResult result) {

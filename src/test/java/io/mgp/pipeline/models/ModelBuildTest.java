@@ -93,6 +93,36 @@ class ModelBuildTest {
     }
 
     @Test
+    void aTestWhoseQueryFailsErrsAloneAndTheOtherTestsOfItsTableAreJudgedEachOnItsOwnRows() {
+        ProjectFixture project = new ProjectFixture(temp)
+                .file("models/silver/t.sql", "SELECT id, n, grp FROM bronze.things")
+                .file("models/silver/_models.yml", """
+                        models:
+                          - name: t
+                            columns:
+                              - {name: id, data_tests: [not_null, unique]}
+                              - {name: grp, data_tests: [{accepted_values: {values: [g1]}}]}
+                              - {name: n, data_tests: [not_null]}
+                        """)
+                // binds, but fails as it runs: 'a' is no number
+                .file("tests/ids_are_numbers.sql", "SELECT * FROM silver.t WHERE CAST(id AS INTEGER) < 0")
+                .file("models/silver/u.sql", "SELECT grp FROM bronze.things");
+
+        project.build(null);
+
+        assertEquals(TestStatus.PASS, project.result("not_null_silver_t_id").status());
+        assertEquals(TestStatus.PASS, project.result("unique_silver_t_id").status());
+        assertEquals(2, project.result("accepted_values_silver_t_grp").failures(), "g2 and g3");
+        assertEquals(1, project.result("not_null_silver_t_n").failures(), "c has none");
+        TestResult broken = project.result("ids_are_numbers");
+        assertEquals(TestStatus.ERROR, broken.status());
+        assertTrue(broken.message().startsWith("the test's query failed: Conversion Error"), broken.message());
+        ModelResult after = project.model("silver.u");
+        assertEquals(ModelResult.Status.HELD, after.status(), "built and audited, held back by t's error: " + after.message());
+        assertTrue(after.message().startsWith("kept on branch audit-"), after.message());
+    }
+
+    @Test
     void runResultsKeepTheLastResultOfWhatTheProjectStillDeclares() throws Exception {
         ProjectFixture project = new ProjectFixture(temp)
                 .file("models/silver/t.sql", "SELECT id, grp FROM bronze.things")

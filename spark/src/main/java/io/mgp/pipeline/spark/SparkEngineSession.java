@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.LinkedHashSet;
@@ -116,6 +117,17 @@ final class SparkEngineSession implements EngineSession {
     @Override
     public long count(String query) throws SQLException {
         return engine.call(() -> ((Number) spark.sql(query).first().get(0)).longValue());
+    }
+
+    @Override
+    public Map<Long, Long> countsByKey(String query) throws SQLException {
+        return engine.call(() -> {
+            Map<Long, Long> counts = new HashMap<>();
+            for (Row row : spark.sql(query).collectAsList()) {
+                counts.put(((Number) row.get(0)).longValue(), ((Number) row.get(1)).longValue());
+            }
+            return counts;
+        });
     }
 
     /** Spark writes a folder of part files: its one part is moved to {@code file}, as DuckDB would have written it. */
