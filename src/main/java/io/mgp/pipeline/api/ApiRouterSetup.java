@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiRouterSetup implements StartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouterSetup.class);
+    private static final String PARQUET = ".parquet";
     private static final String HEAD_AS_GET = "mgp.head-as-get";
 
     /**
@@ -102,6 +103,10 @@ public final class ApiRouterSetup implements StartupListener {
             if (request.request().path().equals(served.path())) {
                 request.redirect(served.path() + "/");
             } else if (Files.isDirectory(served.folder())) {
+                if (request.request().path().endsWith(PARQUET)) {
+                    // Vert.x knows no type for the failing rows' files; IANA registered this one in 2024
+                    request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/vnd.apache.parquet");
+                }
                 files.handle(request);
             } else {
                 answer(request, 404, served.whenMissing());

@@ -169,7 +169,9 @@ class DocsInBrowserTest {
         assertEquals(21L, script("return mgpDocs.cy.nodes().length"));
         String stored = browser.findElements(By.cssSelector("tr.test a")).get(0).getAttribute("href");
         assertTrue(stored.startsWith(server.apiAddress() + "/quality/"), stored);
-        assertEquals(200, get(stored, "GET").statusCode());
+        HttpResponse<String> rows = get(stored, "GET");
+        assertEquals(200, rows.statusCode());
+        assertEquals("application/vnd.apache.parquet", rows.headers().firstValue("content-type").orElse(""));
         assertNoScriptErrors();
     }
 
