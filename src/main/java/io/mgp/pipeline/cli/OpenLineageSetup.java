@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A build's OpenLineage events, by the command that builds: written to {@code lake/logs/<run id>/openlineage.ndjson},
- * and sent to {@code mgp.openlineage.url} too when it is set. The tables' namespace is the catalog's URI when the
+ * and sent to {@code mgp.openlineage.url} too when it is set; none when {@code mgp.openlineage.enabled} is false. The tables' namespace is the catalog's URI when the
  * catalog is outside the lake ({@code mgp.catalog.uri}), the lake's location otherwise.
  */
 final class OpenLineageSetup {
@@ -26,6 +26,9 @@ final class OpenLineageSetup {
     }
 
     static Function<String, BuildListener> events(Lake lake, Catalog catalog, String runId, UnaryOperator<String> settings) {
+        if ("false".equalsIgnoreCase(String.valueOf(settings.apply("mgp.openlineage.enabled")).strip())) {
+            return command -> new BuildListener() { };
+        }
         String catalogUri = settings.apply("mgp.catalog.uri");
         String datasets = catalogUri == null || catalogUri.isBlank() ? lake.root().toUri().toString().replaceFirst("/$", "")
                 : namespace(catalogUri);

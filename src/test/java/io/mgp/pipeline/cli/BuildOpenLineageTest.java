@@ -1,6 +1,7 @@
 package io.mgp.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,11 +10,14 @@ import com.sun.net.httpserver.HttpServer;
 import io.mgp.pipeline.LakeAssertions;
 import io.mgp.pipeline.TestSeeds;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -41,6 +45,7 @@ class BuildOpenLineageTest {
     @AfterEach
     void noReceiver() {
         System.clearProperty("mgp.openlineage.url");
+        System.clearProperty("mgp.openlineage.enabled");
     }
 
     @Test
@@ -111,17 +116,40 @@ class BuildOpenLineageTest {
         assertTrue(newestEvents().size() > 2, "the file still has them all");
     }
 
+    @Test
+    void aBuildWithEventsTurnedOffWritesAndSendsNone() throws Exception {
+        System.setProperty("mgp.openlineage.enabled", "false");
+        System.setProperty("mgp.openlineage.url", "http://127.0.0.1:9");
+
+        CliRun build = CliRun.execute("build", "--lake", lake.toString());
+
+        assertEquals(0, build.code(), build.err());
+        assertFalse(build.out().contains("OpenLineage"), build.out());
+        Path log = Path.of(build.out().lines().filter(line -> line.startsWith("  Log ")).findFirst().orElseThrow().substring(6).strip());
+        assertTrue(Files.exists(log.resolve("process.log")), "the build's own log folder: " + log);
+        assertFalse(Files.exists(log.resolve("openlineage.ndjson")));
+    }
+
     private List<JsonNode> newestEvents() throws IOException {
         Path newest;
         try (Stream<Path> files = Files.list(lake.resolve("logs"))) {
+            // by time written: two builds' run ids in one second sort by their random suffix
             newest = files.map(folder -> folder.resolve("openlineage.ndjson")).filter(Files::exists)
-                    .max((a, b) -> a.getParent().getFileName().toString().compareTo(b.getParent().getFileName().toString())).orElseThrow();
+                    .max(Comparator.comparing(BuildOpenLineageTest::modified)).orElseThrow();
         }
         List<JsonNode> events = new ArrayList<>();
         for (String line : Files.readAllLines(newest)) {
             events.add(JSON.readTree(line));
         }
         return events;
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String typeAndJob(JsonNode event) {
