@@ -5,6 +5,8 @@ import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.TableVersion;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
 import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Spec;
                 + " what the commit did, and the branches and tags pointing at each.")
 final class HistoryCommand implements Callable<Integer> {
 
+    private static final DateTimeFormatter COMMITTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Spec
     CommandSpec command;
@@ -48,7 +51,7 @@ final class HistoryCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         out.printf("%-20s %-19s  %-24s %-10s %12s %6s %6s  %s%n", "snapshot", "committed (UTC)", "run", "operation", "rows", "+files", "-files", "refs");
         for (TableVersion version : versions) {
-            out.printf("%-20d %-19s  %-24s %-10s %,12d %6d %6d  %s%n", version.id(), IcebergTables.AS_HISTORY_PRINTS.format(version.committed()),
+            out.printf("%-20d %-19s  %-24s %-10s %,12d %6d %6d  %s%n", version.id(), COMMITTED.format(version.committed()),
                     version.runId() == null ? "-" : version.runId(), version.operation(), version.rows(), version.addedFiles(),
                     version.removedFiles(), String.join(", ", version.refs()));
         }

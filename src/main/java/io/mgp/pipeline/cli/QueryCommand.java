@@ -47,7 +47,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--as-of", paramLabel = "POINT",
             description = "Read silver and gold as they were: a run's tag (run-<run id>), a branch (audit-<run id>),"
-                    + " a snapshot id (see 'history'), or a time (2026-12-05T07:54:20Z, or in UTC as history prints it). Bronze is read as it is now.")
+                    + " a snapshot id (see 'history'), or a time (2026-12-05T07:54:20Z). Bronze is read as it is now.")
     String asOf;
 
     @Option(names = "--branch", paramLabel = "NAME",

@@ -93,18 +93,6 @@ class QueryCommandTest {
     }
 
     @Test
-    void asOfTheTimeHistoryPrintsForAVersionTheTablesReadAsThatVersionLeftThem() {
-        List<String> versions = CliRun.execute("history", "gold.mgp", "--lake", lake.toString()).out().lines().toList();
-        String[] oldest = versions.get(versions.size() - 1).split(" +");
-        String committed = oldest[1] + " " + oldest[2];
-
-        CliRun query = query("SELECT count(*) AS n FROM gold.mgp", "--as-of", committed, "--format", "csv");
-
-        assertEquals(0, query.code(), query.err());
-        assertEquals(List.of("n", String.valueOf(firstGold)), query.out().lines().toList(), "as of " + committed);
-    }
-
-    @Test
     void aTimeBeforeAnyTableIsOneLineError() {
         CliRun query = query("SELECT 1", "--as-of", "2000-01-01T00:00:00Z");
 

@@ -16,9 +16,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,8 +62,6 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
 
     /** How many times a version is committed to its audit branch while other processes commit to the same table. */
     private static final int COMMIT_ATTEMPTS = 5;
-    /** A commit's time as {@code history} prints it. */
-    public static final DateTimeFormatter AS_HISTORY_PRINTS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Logger LOG = LoggerFactory.getLogger(IcebergTables.class);
 
     /** The snapshot summary property that names the run that committed it. */
@@ -253,20 +248,13 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
 
     /**
      * A point in the lake's history: a branch or tag (such as {@code run-<run id>}) of one of the tables, a snapshot id
-     * of one of them, or a time ({@code 2026-12-05T07:54:20Z}, or {@code 2026-12-05 07:54:20} in UTC as {@code history}
-     * prints it, which takes in that whole second). The tables that have the branch, tag or snapshot are
+     * of one of them, or a time ({@code 2026-12-05T07:54:20Z}). The tables that have the branch, tag or snapshot are
      * read at it; the others at the tag of the run that committed it, if they have one, or else as they were then.
      */
     public PointInTime pointInTime(String text, List<String> tables) {
         try {
             return new PointInTime(null, null, null, Instant.parse(text).toEpochMilli());
-        } catch (DateTimeParseException notAnInstant) {
-            // a time as history prints it, a snapshot id, a branch or a tag
-        }
-        try {
-            // history shows a commit's time to the second: as of that second is after every commit within it
-            return new PointInTime(null, null, null, AS_HISTORY_PRINTS.parse(text, Instant::from).toEpochMilli() + 999);
-        } catch (DateTimeParseException notATime) {
+        } catch (java.time.format.DateTimeParseException notATime) {
             // a snapshot id, a branch or a tag
         }
         Long snapshotId = snapshotId(text);
@@ -281,7 +269,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
             }
         }
         throw new PipelineException("no branch, tag or snapshot '" + text + "' in the tables of " + lake
-                + " (a time is written like 2026-12-05T07:54:20Z, or 2026-12-05 07:54:20 in UTC as history prints it)");
+                + " (a time is written like 2026-12-05T07:54:20Z)");
     }
 
     /**
