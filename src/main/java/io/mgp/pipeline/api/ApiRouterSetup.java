@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
@@ -103,9 +104,14 @@ public final class ApiRouterSetup implements StartupListener {
             if (request.request().path().equals(served.path())) {
                 request.redirect(served.path() + "/");
             } else if (Files.isDirectory(served.folder())) {
-                if (request.request().path().endsWith(PARQUET)) {
-                    // Vert.x knows no type for the failing rows' files; IANA registered this one in 2024
-                    request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/vnd.apache.parquet");
+                if (request.request().path().toLowerCase(Locale.ROOT).endsWith(PARQUET)) {
+                    // Vert.x knows no type for the failing rows' files (IANA registered this one in 2024); a file's
+                    // answer only, not a 404's
+                    request.addHeadersEndHandler(ended -> {
+                        if (request.response().getStatusCode() / 100 == 2) {
+                            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/vnd.apache.parquet");
+                        }
+                    });
                 }
                 files.handle(request);
             } else {

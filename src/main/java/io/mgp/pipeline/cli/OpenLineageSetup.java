@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A build's OpenLineage events, by the command that builds: written to {@code lake/logs/<run id>/openlineage.ndjson},
- * and sent to {@code mgp.openlineage.url} too when it is set; none when {@code mgp.openlineage.enabled} is false. The tables' namespace is the catalog's URI when the
- * catalog is outside the lake ({@code mgp.catalog.uri}), the lake's location otherwise.
+ * and sent to {@code mgp.openlineage.url} too when it is set; none when {@code mgp.openlineage.enabled} is false.
+ * The tables' namespace is the catalog's URI when the catalog is outside the lake ({@code mgp.catalog.uri}), the
+ * lake's location otherwise.
  */
 final class OpenLineageSetup {
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -26,10 +27,10 @@ final class DuckDbSession implements EngineSession {
     private final Connection duck;
     private Statement sql;
     /**
-     * A statement per staged version, which reads it until it is published or discarded: DuckDB's driver closes a
+     * A statement per staged version, which reads it until it is published or set aside: DuckDB's driver closes a
      * statement whose query failed, and a failure must not take the versions staged before it along.
      */
-    private final List<Statement> staging = new ArrayList<>();
+    private final Map<LakeTables.Staged, Statement> readers = new IdentityHashMap<>();
     private final LakeTables lakeTables;
 
     DuckDbSession(Connection duck, LakeTables lakeTables) throws SQLException {
@@ -96,14 +97,6 @@ final class DuckDbSession implements EngineSession {
     }
 
     @Override
-    public long count(String query) throws SQLException {
-        try (Statement statement = duck.createStatement(); ResultSet count = statement.executeQuery(query)) {
-            count.next();
-            return count.getLong(1);
-        }
-    }
-
-    @Override
     public Map<Long, Long> countsByKey(String query) throws SQLException {
         Map<Long, Long> counts = new HashMap<>();
         try (Statement statement = duck.createStatement(); ResultSet result = statement.executeQuery(query)) {
@@ -141,25 +134,44 @@ final class DuckDbSession implements EngineSession {
     @Override
     public LakeTables.Staged stage(String layer, String name, String select, Partitioning partitioning) throws SQLException {
         Statement reader = duck.createStatement();
-        staging.add(reader);
-        return lakeTables.stage(reader, layer, name, select, partitioning);
+        try {
+            LakeTables.Staged staged = lakeTables.stage(reader, layer, name, select, partitioning);
+            readers.put(staged, reader);
+            return staged;
+        } catch (SQLException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
     }
 
     @Override
     public void publish(String layer, String name, LakeTables.Staged staged) throws SQLException {
         staged.publish();
+        // a version that could not be published is set aside next, through its reader
+        closeReader(staged);
     }
 
     @Override
     public String discard(String layer, String name, LakeTables.Staged staged) throws SQLException {
-        return staged.discard();
+        try {
+            return staged.discard();
+        } finally {
+            closeReader(staged);
+        }
+    }
+
+    private void closeReader(LakeTables.Staged staged) throws SQLException {
+        Statement reader = readers.remove(staged);
+        if (reader != null) {
+            reader.close();
+        }
     }
 
     @Override
     public void close() throws SQLException {
         try (duck) {
             sql.close();
-            for (Statement reader : staging) {
+            for (Statement reader : readers.values()) {
                 reader.close();
             }
         }

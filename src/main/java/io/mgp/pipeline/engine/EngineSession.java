@@ -27,9 +27,6 @@ public interface EngineSession extends AutoCloseable {
     /** The columns {@code select} returns and their types, in order, found without running it. */
     Map<String, String> columns(String select) throws SQLException;
 
-    /** The number in the first column of the first row of {@code query}. */
-    long count(String query) throws SQLException;
-
     /** The second column of each row of {@code query} by its first, both whole numbers: counts by key, in one statement. */
     Map<Long, Long> countsByKey(String query) throws SQLException;
 

@@ -135,7 +135,7 @@ class BuildOpenLineageTest {
         try (Stream<Path> files = Files.list(lake.resolve("logs"))) {
             // by time written: two builds' run ids in one second sort by their random suffix
             newest = files.map(folder -> folder.resolve("openlineage.ndjson")).filter(Files::exists)
-                    .max(Comparator.comparing(BuildOpenLineageTest::modified)).orElseThrow();
+                    .max(Comparator.comparing(BuildOpenLineageTest::modified).thenComparing(Path::toString)).orElseThrow();
         }
         List<JsonNode> events = new ArrayList<>();
         for (String line : Files.readAllLines(newest)) {

@@ -172,6 +172,9 @@ class DocsInBrowserTest {
         HttpResponse<String> rows = get(stored, "GET");
         assertEquals(200, rows.statusCode());
         assertEquals("application/vnd.apache.parquet", rows.headers().firstValue("content-type").orElse(""));
+        HttpResponse<String> missing = get(stored.replaceFirst("\\.parquet$", "_gone.parquet"), "GET");
+        assertEquals(404, missing.statusCode());
+        assertTrue(!missing.headers().firstValue("content-type").orElse("").contains("parquet"), missing.headers().toString());
         assertNoScriptErrors();
     }
 

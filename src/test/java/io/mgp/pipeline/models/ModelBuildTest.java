@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mgp.pipeline.LakeAssertions;
+import io.mgp.pipeline.engine.DuckDbEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,6 +121,44 @@ class ModelBuildTest {
         ModelResult after = project.model("silver.u");
         assertEquals(ModelResult.Status.HELD, after.status(), "built and audited, held back by t's error: " + after.message());
         assertTrue(after.message().startsWith("kept on branch audit-"), after.message());
+    }
+
+    @Test
+    void theTestsOfATableAreCountedByOneQueryEachOnItsOwnRows() {
+        ProjectFixture project = new ProjectFixture(temp)
+                .file("models/silver/t.sql", "SELECT id, n, grp FROM bronze.things")
+                .file("models/silver/_models.yml", """
+                        models:
+                          - name: t
+                            columns:
+                              - {name: id, data_tests: [not_null, unique]}
+                              - {name: grp, data_tests: [{accepted_values: {values: [g1]}}]}
+                              - {name: n, data_tests: [not_null]}
+                        """);
+        List<String> calls = new ArrayList<>();
+
+        project.build(null, new RecordingEngine(new DuckDbEngine(), calls));
+
+        assertEquals(1, calls.stream().filter("countsByKey"::equals).count(), calls.toString());
+        assertEquals(0, project.result("not_null_silver_t_id").failures());
+        assertEquals(0, project.result("unique_silver_t_id").failures());
+        assertEquals(2, project.result("accepted_values_silver_t_grp").failures(), "g2 and g3");
+        assertEquals(1, project.result("not_null_silver_t_n").failures(), "c has none");
+    }
+
+    @Test
+    void aModelThatFailsAsItIsWrittenLeavesTheVersionsStagedBeforeItReadableOnTheirBranches() {
+        ProjectFixture project = new ProjectFixture(temp)
+                .file("models/silver/a_first.sql", "SELECT id, grp FROM bronze.things")
+                // binds, but fails as its rows are written: 'g1' is no number
+                .file("models/silver/b_second.sql", "SELECT CAST(grp AS INTEGER) AS g FROM bronze.things");
+
+        project.build(null);
+
+        assertEquals(ModelResult.Status.ERROR, project.model("silver.b_second").status());
+        ModelResult first = project.model("silver.a_first");
+        assertEquals(ModelResult.Status.HELD, first.status(), first.message());
+        assertTrue(first.message().startsWith("kept on branch audit-"), first.message());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.mgp.pipeline.models;
 
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.engine.DuckDbEngine;
+import io.mgp.pipeline.engine.Engine;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
 import io.mgp.pipeline.lake.iceberg.LakeCatalog;
@@ -86,10 +87,14 @@ final class ProjectFixture {
 
     /** Builds the selection as a run of its own: {@code run-1}, then {@code run-2}, ... */
     BuildResult build(String selector) {
+        return build(selector, new DuckDbEngine());
+    }
+
+    BuildResult build(String selector, Engine engine) {
         Catalog catalog = catalog();
         String runId = "run-" + ++runs;
         try (IcebergTables tables = tables(runId)) {
-            return record(new ModelBuild(catalog, tables, lake, new DuckDbEngine(), runId, new BuildConsole()).build(catalog.select(selector)));
+            return record(new ModelBuild(catalog, tables, lake, engine, runId, new BuildConsole()).build(catalog.select(selector)));
         }
     }
 

@@ -115,11 +115,6 @@ final class SparkEngineSession implements EngineSession {
     }
 
     @Override
-    public long count(String query) throws SQLException {
-        return engine.call(() -> ((Number) spark.sql(query).first().get(0)).longValue());
-    }
-
-    @Override
     public Map<Long, Long> countsByKey(String query) throws SQLException {
         return engine.call(() -> {
             Map<Long, Long> counts = new HashMap<>();
