@@ -95,26 +95,14 @@ class ModelBuildTest {
 
     @Test
     void aTestWhoseQueryFailsErrsAloneAndTheOtherTestsOfItsTableAreJudgedEachOnItsOwnRows() {
-        ProjectFixture project = new ProjectFixture(temp)
-                .file("models/silver/t.sql", "SELECT id, n, grp FROM bronze.things")
-                .file("models/silver/_models.yml", """
-                        models:
-                          - name: t
-                            columns:
-                              - {name: id, data_tests: [not_null, unique]}
-                              - {name: grp, data_tests: [{accepted_values: {values: [g1]}}]}
-                              - {name: n, data_tests: [not_null]}
-                        """)
+        ProjectFixture project = tableWithFourTests()
                 // binds, but fails as it runs: 'a' is no number
                 .file("tests/ids_are_numbers.sql", "SELECT * FROM silver.t WHERE CAST(id AS INTEGER) < 0")
                 .file("models/silver/u.sql", "SELECT grp FROM bronze.things");
 
         project.build(null);
 
-        assertEquals(TestStatus.PASS, project.result("not_null_silver_t_id").status());
-        assertEquals(TestStatus.PASS, project.result("unique_silver_t_id").status());
-        assertEquals(2, project.result("accepted_values_silver_t_grp").failures(), "g2 and g3");
-        assertEquals(1, project.result("not_null_silver_t_n").failures(), "c has none");
+        assertFourTestsJudged(project);
         TestResult broken = project.result("ids_are_numbers");
         assertEquals(TestStatus.ERROR, broken.status());
         assertTrue(broken.message().startsWith("the test's query failed: Conversion Error"), broken.message());
@@ -125,25 +113,13 @@ class ModelBuildTest {
 
     @Test
     void theTestsOfATableAreCountedByOneQueryEachOnItsOwnRows() {
-        ProjectFixture project = new ProjectFixture(temp)
-                .file("models/silver/t.sql", "SELECT id, n, grp FROM bronze.things")
-                .file("models/silver/_models.yml", """
-                        models:
-                          - name: t
-                            columns:
-                              - {name: id, data_tests: [not_null, unique]}
-                              - {name: grp, data_tests: [{accepted_values: {values: [g1]}}]}
-                              - {name: n, data_tests: [not_null]}
-                        """);
+        ProjectFixture project = tableWithFourTests();
         List<String> calls = new ArrayList<>();
 
         project.build(null, new RecordingEngine(new DuckDbEngine(), calls));
 
         assertEquals(1, calls.stream().filter("countsByKey"::equals).count(), calls.toString());
-        assertEquals(0, project.result("not_null_silver_t_id").failures());
-        assertEquals(0, project.result("unique_silver_t_id").failures());
-        assertEquals(2, project.result("accepted_values_silver_t_grp").failures(), "g2 and g3");
-        assertEquals(1, project.result("not_null_silver_t_n").failures(), "c has none");
+        assertFourTestsJudged(project);
     }
 
     @Test
@@ -177,5 +153,26 @@ class ModelBuildTest {
         JsonNode results = new ObjectMapper().readTree(records.runResults().toFile()).path("results");
         results.forEach(result -> ids.add(result.path("unique_id").asText() + " " + result.path("invocation_id").asText()));
         assertEquals(List.of("model.silver.t run-1", "model.silver.u run-2"), ids.stream().sorted().toList());
+    }
+
+    /** silver.t over bronze.things, with four column tests: two pass, two fail on 2 rows and 1. */
+    private ProjectFixture tableWithFourTests() {
+        return new ProjectFixture(temp)
+                .file("models/silver/t.sql", "SELECT id, n, grp FROM bronze.things")
+                .file("models/silver/_models.yml", """
+                        models:
+                          - name: t
+                            columns:
+                              - {name: id, data_tests: [not_null, unique]}
+                              - {name: grp, data_tests: [{accepted_values: {values: [g1]}}]}
+                              - {name: n, data_tests: [not_null]}
+                        """);
+    }
+
+    private static void assertFourTestsJudged(ProjectFixture project) {
+        assertEquals(TestStatus.PASS, project.result("not_null_silver_t_id").status());
+        assertEquals(TestStatus.PASS, project.result("unique_silver_t_id").status());
+        assertEquals(2, project.result("accepted_values_silver_t_grp").failures(), "g2 and g3");
+        assertEquals(1, project.result("not_null_silver_t_n").failures(), "c has none");
     }
 }
