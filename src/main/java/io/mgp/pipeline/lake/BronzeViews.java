@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 /** The bronze tables, readable as {@code bronze.<table>} in a DuckDB session: one view over every run's answers. */
 public final class BronzeViews {
 
+    /** The column a bronze table's files are partitioned by, hive-style: {@code <table>/season=<year>/}. */
+    public static final String PARTITION_COLUMN = "season";
     /** An empty pages table, which gives a bronze table the crawl fetched nothing of its shape. */
     private static final String NO_PAGES = "no_pages";
 
@@ -34,7 +36,7 @@ public final class BronzeViews {
             if (hasParquet(folder)) {
                 sql.execute(SqlResource.load("sql/lake/bronze-view.sql", Map.of(
                         "view", "bronze." + table,
-                        "files", SqlResource.literal(folder.resolve("season=*").resolve("*.parquet")))));
+                        "files", SqlResource.literal(folder.resolve(PARTITION_COLUMN + "=*").resolve("*.parquet")))));
             } else {
                 sql.execute(SqlResource.load("sql/lake/bronze-empty.sql", Map.of(
                         "view", "bronze." + table, "rows", BronzeAnswers.rows(table, NO_PAGES).orElseThrow())));
@@ -49,7 +51,7 @@ public final class BronzeViews {
             return 0;
         }
         try (ResultSet rows = sql.executeQuery(SqlResource.load("sql/lake/bronze-rows.sql",
-                Map.of("files", SqlResource.literal(folder.resolve("season=*").resolve("*.parquet")))))) {
+                Map.of("files", SqlResource.literal(folder.resolve(PARTITION_COLUMN + "=*").resolve("*.parquet")))))) {
             rows.next();
             return rows.getLong(1);
         }

@@ -28,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A session of {@link SparkEngine}: names the models read are views in Spark's own catalog, over the bronze parquet
@@ -42,6 +43,8 @@ final class SparkEngineSession implements EngineSession {
     private final LakeTables lakeTables;
     /** The views this session made, dropped when it closes: the engine's catalog outlives its sessions. */
     private final Set<String> views = new LinkedHashSet<>();
+    /** The bronze tables this session made over the lake's files, dropped (never their files) when it closes. */
+    private final Set<String> sources = new LinkedHashSet<>();
 
     SparkEngineSession(SparkEngine engine, SparkSession spark, String catalog, LakeTables lakeTables) {
         this.engine = engine;
@@ -50,7 +53,7 @@ final class SparkEngineSession implements EngineSession {
         this.lakeTables = lakeTables;
     }
 
-    /** Each bronze table as a view over its parquet files, or with no rows when the crawl wrote none. */
+    /** Each bronze table as a table over its parquet files, or a view with no rows when the crawl wrote none. */
     void registerSources(Lake lake, Collection<String> sources) throws SQLException {
         for (String source : sources) {
             String id = "bronze." + source;
@@ -58,9 +61,26 @@ final class SparkEngineSession implements EngineSession {
             if (files == null) {
                 define(id, BronzeViews.columns(source), List.of());
             } else {
-                define(id, "SELECT * FROM parquet.`" + files.toAbsolutePath().toUri() + "`");
+                register(id, files.toAbsolutePath().toUri().toString());
             }
         }
+    }
+
+    /**
+     * A bronze table over its files, with the schema Spark infers from them once: a query naming the files themselves
+     * ({@code parquet.`<folder>`}) merges every file's footer again, a Spark job each time it is planned. The table is
+     * external (its location given), so dropping it leaves the files; its seasons are found as it is read.
+     */
+    private void register(String id, String location) throws SQLException {
+        engine.call(() -> {
+            StructType schema = spark.read().option("mergeSchema", "true").parquet(location).schema();
+            database(id);
+            spark.sql("DROP TABLE IF EXISTS " + id);
+            spark.sql("CREATE TABLE " + id + " (" + schema.toDDL() + ") USING parquet PARTITIONED BY ("
+                    + quoted(BronzeViews.PARTITION_COLUMN) + ") LOCATION '" + location.replace("'", "\\'") + "'");
+            sources.add(id);
+            return null;
+        });
     }
 
     @Override
@@ -217,6 +237,9 @@ final class SparkEngineSession implements EngineSession {
         engine.call(() -> {
             for (String view : views) {
                 spark.sql("DROP VIEW IF EXISTS " + view);
+            }
+            for (String source : sources) {
+                spark.sql("DROP TABLE IF EXISTS " + source);
             }
             return null;
         });
