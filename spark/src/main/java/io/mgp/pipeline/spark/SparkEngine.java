@@ -88,7 +88,10 @@ final class SparkEngine implements Engine {
                     .config("spark.sql.parquet.mergeSchema", "true")
                     // the bronze tables' seasons are read from their folders as they are queried, not kept in the
                     // catalog, which would need them added one by one
-                    .config("spark.sql.hive.manageFilesourcePartitions", "false");
+                    .config("spark.sql.hive.manageFilesourcePartitions", "false")
+                    // and listed by the driver: over 32 folders (the real data's 76 seasons) Spark lists them with a
+                    // job each time a query is planned, which cost a real-data build 10% of its time
+                    .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1024");
             if (master != null && master.startsWith("spark://")) {
                 builder.config("spark.jars", icebergRuntimeJar());
             }
