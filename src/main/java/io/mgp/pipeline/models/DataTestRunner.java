@@ -73,11 +73,11 @@ final class DataTestRunner {
 
     /** One query with a row per test: its place in {@code tests} and its failing rows' count. */
     private static String countsOf(List<DataTest> tests) {
+        String count = SqlResource.load("sql/tests/count.sql");
         List<String> counts = new ArrayList<>();
         for (int i = 0; i < tests.size(); i++) {
             // the key first: a test's SQL is never searched for placeholders
-            String keyed = SqlResource.load("sql/tests/count.sql", Map.of("key", String.valueOf(i)));
-            counts.add(keyed.replace("${test}", tests.get(i).sql()));
+            counts.add(count.replace("${key}", String.valueOf(i)).replace("${test}", tests.get(i).sql()));
         }
         return String.join("\nUNION ALL\n", counts);
     }

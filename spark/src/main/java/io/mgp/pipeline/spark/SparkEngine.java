@@ -85,7 +85,6 @@ final class SparkEngine implements Engine {
             builder.config("spark.sql.defaultCatalog", "spark_catalog").config("spark.sql.catalogImplementation", "in-memory")
                     .config("spark.sql.warehouse.dir", warehouse.toUri().toString())
                     .config("spark.sql.ansi.doubleQuotedIdentifiers", "true")
-                    .config("spark.sql.parquet.mergeSchema", "true")
                     // the bronze tables' seasons are read from their folders as they are queried, not kept in the
                     // catalog, which would need them added one by one
                     .config("spark.sql.hive.manageFilesourcePartitions", "false")

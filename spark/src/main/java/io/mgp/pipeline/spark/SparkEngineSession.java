@@ -31,9 +31,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A session of {@link SparkEngine}: names the models read are views in Spark's own catalog, over the bronze parquet
- * ({@code parquet.`<folder>`}, partitioned by season) and over the lake's Iceberg tables ({@code mgp.silver.events},
- * or its audit branch while a version is staged).
+ * A session of {@link SparkEngine}: names the models read are in Spark's own catalog: tables over the bronze parquet
+ * (partitioned by season), and views over the lake's Iceberg tables ({@code mgp.silver.events}, or its audit branch
+ * while a version is staged).
  */
 final class SparkEngineSession implements EngineSession {
 
