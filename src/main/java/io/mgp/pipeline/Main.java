@@ -1,7 +1,7 @@
 package io.mgp.pipeline;
 
 import io.mgp.pipeline.cli.Cli;
-import io.mgp.pipeline.duck.NativeLibrary;
+import io.mgp.pipeline.duck.DuckDbWarmUp;
 import io.mgp.pipeline.launch.JvmLauncher;
 import java.util.OptionalInt;
 
@@ -25,11 +25,11 @@ public final class Main {
         }
         JvmLauncher.exitWithLauncher();
         if (!JvmLauncher.asksForHelp(args)) {
-            NativeLibrary.loadInBackground();
+            DuckDbWarmUp.startInBackground();
         }
         int exitCode = Cli.execute(args);
         try {
-            NativeLibrary.awaitLoaded();
+            DuckDbWarmUp.awaitDone();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -52,7 +52,7 @@ final class DocsCommand implements Callable<Integer> {
         Path folder = out != null ? Path.of(out) : DocsSite.folder(opened.root());
         // a lake without Iceberg tables yet has no versions to show, and docs create no catalog
         IcebergTables tables = ExistingLake.hasCatalog(opened)
-                ? ExistingLake.tables(opened, "docs").warmUp(catalog.models().stream().map(Node::id).toList()) : null;
+                ? ExistingLake.tables(opened, "docs").loadInBackground() : null;
         DocsSite.Written written;
         try {
             // the lineage, in DuckDB, while Iceberg's catalog opens on its own thread

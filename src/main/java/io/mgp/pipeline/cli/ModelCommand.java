@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -54,16 +55,21 @@ abstract class ModelCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // a usage error (an engine not built) is said before anything is read
         Engine engine = engineOptions.open(Settings::get);
-        Catalog catalog = Project.catalog(options.project());
-        Set<String> selected = catalog.select(options.select);
         Lake lake = new Lake(options.lake());
-        if (!Files.exists(lake.stateFile())) {
-            throw new PipelineException("no crawl in " + lake + " yet: run 'pipeline run --lake " + options.lake() + "' first");
-        }
         RunReport report = new RunReport();
         BuildResult result;
-        try (engine; IcebergTables tables = new IcebergTables(lake, report.runId(), false, () -> LakeCatalog.open(lake, Settings::get))
-                        .warmUp(catalog.models().stream().map(Node::id).toList())) {
+        try (engine; IcebergTables tables = new IcebergTables(lake, report.runId(), false, () -> LakeCatalog.open(lake, Settings::get))) {
+            boolean crawled = Files.exists(lake.stateFile());
+            if (crawled) {
+                // logging set up first: two threads starting it at once make SLF4J warn that it replays their calls
+                LoggerFactory.getILoggerFactory();
+                tables.planInBackground();
+            }
+            Catalog catalog = Project.catalog(options.project());
+            Set<String> selected = catalog.select(options.select);
+            if (!crawled) {
+                throw new PipelineException("no crawl in " + lake + " yet: run 'pipeline run --lake " + options.lake() + "' first");
+            }
             String missing = missing(catalog, tables, selected);
             if (missing != null) {
                 throw new PipelineException(missing);

@@ -170,7 +170,7 @@ final class PipelineBeans implements CamelConfiguration {
         metrics.expectDataTests(Arrays.stream(TestStatus.values()).map(TestStatus::toString).toList());
         IcebergTables tables = new IcebergTables(lake, report.runId(), fullRefresh,
                 () -> LakeCatalog.open(lake, key -> CamelApp.property(context, key)))
-                .warmUp(catalog.models().stream().map(Node::id).toList());
+                .planInBackground();
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {

@@ -12,8 +12,6 @@ final class Project {
     }
 
     static Catalog catalog(String folder) {
-        try (ProjectFiles files = folder == null || folder.isBlank() ? ProjectFiles.builtIn() : ProjectFiles.folder(Path.of(folder))) {
-            return CatalogLoader.load(files);
-        }
+        return CatalogLoader.load(folder == null || folder.isBlank() ? ProjectFiles.builtIn() : ProjectFiles.folder(Path.of(folder)));
     }
 }

@@ -4,11 +4,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * In-memory DuckDB work (views over the lake's files, parsing SQL, a model's session, an export) on one database per
@@ -59,7 +60,9 @@ public final class ScratchDatabase {
 
     static synchronized DuckDBConnection database() throws SQLException {
         if (database == null) {
-            database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            // by the driver itself: DriverManager would first load every driver on the class path (about 0.1 s), some
+            // of which log through SLF4J, while DuckDbWarmUp opens this database beside the main thread setting up logging
+            database = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
         }
         return database;
     }

@@ -2,17 +2,14 @@ package io.mgp.pipeline.models;
 
 import io.mgp.pipeline.PipelineException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -20,35 +17,54 @@ import java.util.stream.Stream;
  * classpath (in the jar, or target/classes), or a folder given with {@code --project}, so a model can be edited and
  * built again without rebuilding the jar.
  */
-public final class ProjectFiles implements AutoCloseable {
+public final class ProjectFiles {
 
     static final String MODELS = "models";
     static final String TESTS = "tests";
+    /**
+     * The jar's list of its project files, written by the build: a jar's entries cannot be listed without reading its
+     * whole directory (some 20,000 entries, about 0.1 s each command), and the class loader reads those files by name.
+     */
+    static final String INDEX = "project-files.txt";
 
+    /** The project's folder, or, in a jar, the empty path its entries' names are relative to. */
     private final Path root;
-    private final FileSystem jar;
+    /** In a jar: the class loader that reads its files, and their names; null for a folder. */
+    private final ClassLoader jar;
+    private final List<String> packed;
 
-    private ProjectFiles(Path root, FileSystem jar) {
+    private ProjectFiles(Path root, ClassLoader jar, List<String> packed) {
         this.root = root;
         this.jar = jar;
+        this.packed = packed;
     }
 
-    /** The project the application was built with. In a jar, only its directory is read, not the whole file. */
+    /** The project the application was built with. */
     public static ProjectFiles builtIn() {
-        URL sources = ProjectFiles.class.getClassLoader().getResource(MODELS + "/sources.yml");
+        return onClassPath(ProjectFiles.class.getClassLoader());
+    }
+
+    /** The project on a class path: a folder's files, or a jar's, which its index names. */
+    static ProjectFiles onClassPath(ClassLoader classLoader) {
+        URL sources = classLoader.getResource(MODELS + "/sources.yml");
         if (sources == null) {
             throw new IllegalStateException("models/sources.yml is not on the classpath");
         }
-        try {
-            URI uri = sources.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                String jarUri = uri.toString().substring(0, uri.toString().indexOf("!/"));
-                FileSystem jar = FileSystems.newFileSystem(URI.create(jarUri), Map.of());
-                return new ProjectFiles(jar.getPath("/"), jar);
+        if (!"jar".equals(sources.getProtocol())) {
+            try {
+                return new ProjectFiles(Path.of(sources.toURI()).getParent().getParent(), null, null);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("Cannot read the project's files at " + sources, e);
             }
-            return new ProjectFiles(Path.of(uri).getParent().getParent(), null);
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("Cannot read the project's files at " + sources, e);
+        }
+        try (InputStream index = classLoader.getResourceAsStream(INDEX)) {
+            if (index == null) {
+                throw new IllegalStateException(INDEX + " is not in the jar beside " + sources);
+            }
+            List<String> names = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+            return new ProjectFiles(Path.of(""), classLoader, names);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + INDEX + " beside " + sources, e);
         }
     }
 
@@ -57,11 +73,14 @@ public final class ProjectFiles implements AutoCloseable {
         if (!Files.isDirectory(folder.resolve(MODELS))) {
             throw ProjectError.declaration(folder.toString(), "not a project folder: it has no models/ folder");
         }
-        return new ProjectFiles(folder.toAbsolutePath().normalize(), null);
+        return new ProjectFiles(folder.toAbsolutePath().normalize(), null, null);
     }
 
     /** The files under {@code folder} whose name ends with {@code suffix}, in name order; none when it does not exist. */
     List<Path> files(String folder, String suffix) {
+        if (packed != null) {
+            return packed.stream().filter(name -> name.startsWith(folder + "/") && name.endsWith(suffix)).map(Path::of).sorted().toList();
+        }
         Path start = root.resolve(folder);
         if (!Files.isDirectory(start)) {
             return List.of();
@@ -75,7 +94,15 @@ public final class ProjectFiles implements AutoCloseable {
 
     String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            if (jar == null) {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            }
+            try (InputStream in = jar.getResourceAsStream(name(file))) {
+                if (in == null) {
+                    throw new IOException("listed in " + INDEX + " but not in the jar");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new PipelineException(name(file) + ": " + PipelineException.reason(e), e);
         }
@@ -89,16 +116,5 @@ public final class ProjectFiles implements AutoCloseable {
     /** The layer of a file under models/: the folder it is in ({@code silver}, {@code gold}). */
     String layer(Path file) {
         return root.relativize(file).getParent().getFileName().toString();
-    }
-
-    @Override
-    public void close() {
-        if (jar != null) {
-            try {
-                jar.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

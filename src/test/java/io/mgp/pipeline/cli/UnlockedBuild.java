@@ -22,10 +22,7 @@ public final class UnlockedBuild {
 
     public static void main(String[] args) {
         Lake lake = new Lake(args[0]);
-        Catalog catalog;
-        try (ProjectFiles files = ProjectFiles.builtIn()) {
-            catalog = CatalogLoader.load(files);
-        }
+        Catalog catalog = CatalogLoader.load(ProjectFiles.builtIn());
         BuildResult result;
         try (IcebergTables tables = new IcebergTables(lake, args[1], false, () -> LakeCatalog.open(lake, key -> null))) {
             result = new ModelBuild(catalog, tables, lake, new DuckDbEngine(), args[1], new BuildConsole()).build(catalog.select(null));

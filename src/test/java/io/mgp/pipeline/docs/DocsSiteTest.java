@@ -35,10 +35,7 @@ class DocsSiteTest {
 
     @BeforeAll
     static void write() throws IOException {
-        Catalog catalog;
-        try (ProjectFiles files = ProjectFiles.builtIn()) {
-            catalog = CatalogLoader.load(files);
-        }
+        Catalog catalog = CatalogLoader.load(ProjectFiles.builtIn());
         written = DocsSite.write(new Lake(lake.toString()), catalog, node -> List.of(), FlowRoutes.load(DocsSite.ROUTE_FILES),
                 DocsSite.folder(lake));
         nodes = JSON.readTree(lake.resolve("docs/manifest.json").toFile()).path("nodes");

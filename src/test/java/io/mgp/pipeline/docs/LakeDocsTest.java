@@ -74,8 +74,6 @@ class LakeDocsTest {
     }
 
     private static Catalog catalog() {
-        try (ProjectFiles files = ProjectFiles.builtIn()) {
-            return CatalogLoader.load(files);
-        }
+        return CatalogLoader.load(ProjectFiles.builtIn());
     }
 }

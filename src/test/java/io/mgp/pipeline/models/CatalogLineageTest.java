@@ -20,9 +20,7 @@ class CatalogLineageTest {
     private static final Map<String, CatalogLineage.TableLineage> LINEAGE = CatalogLineage.of(BUILT_IN);
 
     private static Catalog builtIn() {
-        try (ProjectFiles files = ProjectFiles.builtIn()) {
-            return CatalogLoader.load(files);
-        }
+        return CatalogLoader.load(ProjectFiles.builtIn());
     }
 
     @Test

@@ -22,9 +22,7 @@ class CatalogTest {
     Path temp;
 
     private static Catalog builtIn() {
-        try (ProjectFiles files = ProjectFiles.builtIn()) {
-            return CatalogLoader.load(files);
-        }
+        return CatalogLoader.load(ProjectFiles.builtIn());
     }
 
     @Test

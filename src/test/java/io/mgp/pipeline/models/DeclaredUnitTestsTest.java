@@ -18,9 +18,7 @@ class DeclaredUnitTestsTest {
     private static final Catalog CATALOG = builtIn();
 
     private static Catalog builtIn() {
-        try (ProjectFiles files = ProjectFiles.builtIn()) {
-            return CatalogLoader.load(files);
-        }
+        return CatalogLoader.load(ProjectFiles.builtIn());
     }
 
     @TestFactory

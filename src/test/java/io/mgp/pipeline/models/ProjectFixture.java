@@ -80,9 +80,7 @@ final class ProjectFixture {
     }
 
     Catalog catalog() {
-        try (ProjectFiles files = ProjectFiles.folder(project)) {
-            return CatalogLoader.load(files);
-        }
+        return CatalogLoader.load(ProjectFiles.folder(project));
     }
 
     /** Builds the selection as a run of its own: {@code run-1}, then {@code run-2}, ... */

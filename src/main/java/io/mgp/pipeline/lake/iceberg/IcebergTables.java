@@ -91,13 +91,30 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
     }
 
     /**
-     * Opens the catalog and loads the named tables ({@code layer.name}) on a thread of its own, while the command does
-     * other work (a run crawls): the first use of the catalog in a JVM costs a few hundred milliseconds.
+     * Opens the catalog and loads the lake's tables on a thread of its own, while the command does other work (reads its
+     * project, crawls): the first use of the catalog in a JVM costs a few hundred milliseconds.
      */
-    public synchronized IcebergTables warmUp(List<String> tables) {
+    public IcebergTables loadInBackground() {
+        return inBackground(false);
+    }
+
+    /**
+     * As {@link #loadInBackground()}, and plans the files of the tables' published versions too, which a build's
+     * session reads first: the first reading of Iceberg's manifests in a JVM costs a few hundred milliseconds more.
+     */
+    public IcebergTables planInBackground() {
+        return inBackground(true);
+    }
+
+    private synchronized IcebergTables inBackground(boolean plan) {
         warmUp = new Thread(() -> {
             try {
-                tables.forEach(this::table);
+                for (String table : tableNames()) {
+                    String[] id = table.split("\\.", 2);
+                    if (exists(id[0], id[1]) && plan) {
+                        publishedFiles(id[0], id[1]);
+                    }
+                }
             } catch (RuntimeException e) {
                 // the command's own use of the catalog reports what is wrong
             }
