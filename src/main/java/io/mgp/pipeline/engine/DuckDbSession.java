@@ -132,10 +132,11 @@ final class DuckDbSession implements EngineSession {
     }
 
     @Override
-    public LakeTables.Staged stage(String layer, String name, String select, Partitioning partitioning) throws SQLException {
+    public LakeTables.Staged stage(String layer, String name, String select, Map<String, String> columns, Partitioning partitioning)
+            throws SQLException {
         Statement reader = duck.createStatement();
         try {
-            LakeTables.Staged staged = lakeTables.stage(reader, layer, name, select, partitioning);
+            LakeTables.Staged staged = lakeTables.stage(reader, layer, name, select, columns, partitioning);
             readers.put(staged, reader);
             return staged;
         } catch (SQLException | RuntimeException e) {

@@ -40,7 +40,8 @@ public interface EngineSession extends AutoCloseable {
      * Writes the rows of {@code select} as the next version of the lake's table {@code layer.name}, readable under that
      * name in this session until it is published or discarded.
      */
-    LakeTables.Staged stage(String layer, String name, String select, Partitioning partitioning) throws SQLException;
+    LakeTables.Staged stage(String layer, String name, String select, Map<String, String> columns, Partitioning partitioning)
+            throws SQLException;
 
     /** Publishes a staged version; {@code layer.name} then reads it as published. */
     void publish(String layer, String name, LakeTables.Staged staged) throws SQLException;

@@ -1,5 +1,6 @@
 package io.mgp.pipeline.lake;
 
+import io.mgp.pipeline.duck.SelectColumns;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -19,9 +20,16 @@ public interface LakeTables {
 
     /**
      * Writes the rows of {@code select} as the table's next version, laid out and rewritten as {@code partitioning}
-     * says, readable as {@code layer.name} until published.
+     * says, readable as {@code layer.name} until published; {@code columns} are the rows' columns as DuckDB describes
+     * them (names and type names, in order), which the caller has at hand.
      */
-    Staged stage(Statement sql, String layer, String name, String select, Partitioning partitioning) throws SQLException;
+    Staged stage(Statement sql, String layer, String name, String select, Map<String, String> columns, Partitioning partitioning)
+            throws SQLException;
+
+    /** Writes the rows of {@code select} as the table's next version, with the columns DuckDB describes them with. */
+    default Staged stage(Statement sql, String layer, String name, String select, Partitioning partitioning) throws SQLException {
+        return stage(sql, layer, name, select, SelectColumns.of(sql, select), partitioning);
+    }
 
     /** Writes the rows of {@code select} as the table's next version, one table rewritten whole. */
     default Staged stage(Statement sql, String layer, String name, String select) throws SQLException {

@@ -1,7 +1,5 @@
 package io.mgp.pipeline.models;
 
-import io.mgp.pipeline.engine.EngineSession;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,8 +10,8 @@ final class Contract {
     }
 
     /** Null when the result has exactly the declared columns with their types; otherwise what differs, naming the column. */
-    static String violation(EngineSession session, Node model) throws SQLException {
-        Map<String, String> result = new LinkedHashMap<>(session.columns(model.sql()));
+    static String violation(Map<String, String> columns, Node model) {
+        Map<String, String> result = new LinkedHashMap<>(columns);
         for (Column declared : model.columns()) {
             String type = result.remove(declared.name());
             if (type == null) {

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -206,12 +207,13 @@ public final class ModelBuild {
             long start = System.nanoTime();
             LakeTables.Staged staged;
             try {
-                String broken = model.contract() ? Contract.violation(session, model) : null;
+                Map<String, String> columns = session.columns(model.sql());
+                String broken = model.contract() ? Contract.violation(columns, model) : null;
                 if (broken != null) {
                     fail(model, modelTests, start, broken);
                     return;
                 }
-                staged = session.stage(model.layer(), model.name(), model.sql(), model.partitioning());
+                staged = session.stage(model.layer(), model.name(), model.sql(), columns, model.partitioning());
             } catch (SQLException | PipelineException e) {
                 // this model's table cannot take its rows (a column's type, the SQL): the others still build
                 fail(model, modelTests, start, PipelineException.firstLine(e));

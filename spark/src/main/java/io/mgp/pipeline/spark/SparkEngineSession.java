@@ -189,8 +189,8 @@ final class SparkEngineSession implements EngineSession {
      * audit branch with the rows, with the run's snapshot properties, and the model's name reads the branch.
      */
     @Override
-    public LakeTables.Staged stage(String layer, String name, String select, Partitioning partitioning) throws SQLException {
-        Map<String, String> columns = columns(select);
+    public LakeTables.Staged stage(String layer, String name, String select, Map<String, String> columns, Partitioning partitioning)
+            throws SQLException {
         LakeTables.Staged staged;
         try {
             staged = lakeTables.stage(layer, name, columns, partitioning, (branch, properties) -> {

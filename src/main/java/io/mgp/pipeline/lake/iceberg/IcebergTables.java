@@ -150,10 +150,9 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
     }
 
     @Override
-    public Staged stage(Statement sql, String layer, String name, String select, Partitioning partitioning) throws SQLException {
-        String id = layer + "." + name;
-        TableSchema columns = TableSchema.of(sql, id, select);
-        Target target = tableFor(layer, name, columns, partitioning);
+    public Staged stage(Statement sql, String layer, String name, String select, Map<String, String> columns, Partitioning partitioning)
+            throws SQLException {
+        Target target = tableFor(layer, name, TableSchema.of(layer + "." + name, columns), partitioning);
         try {
             return stage(sql, layer, name, target, select, partitioning);
         } catch (SQLException | RuntimeException e) {

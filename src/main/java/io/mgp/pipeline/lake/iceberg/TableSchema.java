@@ -1,9 +1,6 @@
 package io.mgp.pipeline.lake.iceberg;
 
 import io.mgp.pipeline.PipelineException;
-import io.mgp.pipeline.duck.SelectColumns;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +36,6 @@ final class TableSchema {
     }
 
     /** The columns {@code select} returns, as DuckDB binds it. */
-    static TableSchema of(Statement sql, String table, String select) throws SQLException {
-        return of(table, SelectColumns.of(sql, select));
-    }
-
     /** The columns named, with DuckDB's names of their types, in order (an engine's result, mapped to DuckDB's names). */
     static TableSchema of(String table, Map<String, String> duckTypes) {
         Map<String, Type> columns = new LinkedHashMap<>();
