@@ -7,7 +7,6 @@ import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeLock;
 import io.mgp.pipeline.lake.LakeTables;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
-import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import io.mgp.pipeline.log.RunLog;
 import io.mgp.pipeline.models.BuildConsole;
 import io.mgp.pipeline.models.BuildRecords;
@@ -19,10 +18,10 @@ import io.mgp.pipeline.models.Node;
 import io.mgp.pipeline.run.RunReport;
 import io.mgp.pipeline.state.StateDb;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -55,33 +54,30 @@ abstract class ModelCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // a usage error (an engine not built) is said before anything is read
         Engine engine = engineOptions.open(Settings::get);
-        Lake lake = new Lake(options.lake());
         RunReport report = new RunReport();
         BuildResult result;
-        try (engine; IcebergTables tables = new IcebergTables(lake, report.runId(), false, () -> LakeCatalog.open(lake, Settings::get))) {
-            boolean crawled = Files.exists(lake.stateFile());
-            if (crawled) {
-                // logging set up first: two threads starting it at once make SLF4J warn that it replays their calls
-                LoggerFactory.getILoggerFactory();
-                tables.planInBackground();
-            }
-            Catalog catalog = Project.catalog(options.project());
-            Set<String> selected = catalog.select(options.select);
-            if (!crawled) {
-                throw new PipelineException("no crawl in " + lake + " yet: run 'pipeline run --lake " + options.lake() + "' first");
-            }
-            String missing = missing(catalog, tables, selected);
-            if (missing != null) {
-                throw new PipelineException(missing);
-            }
-            LakeLock lock = LakeLock.acquire(lake.root());
-            StateDb state = new StateDb(lake.stateFile());
-            try (RunLog log = RunLog.open(lake.root(), report.runId(), () -> command.name())) {
-                result = work(new ModelRunner(lake, catalog, tables, engine, report, state,
-                        OpenLineageSetup.events(lake, catalog, report.runId(), Settings::get)), selected);
-            } finally {
-                state.stop();
-                lock.stop();
+        Lake lake;
+        try (engine) {
+            Optional<Lake> crawled = Lake.crawled(options.lake());
+            try (IcebergTables tables = crawled.map(found -> warmTables(found, report.runId())).orElse(null)) {
+                // the project's mistakes are said first, and a missing lake is not created
+                Catalog catalog = Project.catalog(options.project());
+                Set<String> selected = catalog.select(options.select);
+                lake = crawled.orElseThrow(() -> new PipelineException("no crawl in " + Path.of(options.lake()).toAbsolutePath().normalize()
+                        + " yet: run 'pipeline run --lake " + options.lake() + "' first"));
+                String missing = missing(catalog, tables, selected);
+                if (missing != null) {
+                    throw new PipelineException(missing);
+                }
+                LakeLock lock = LakeLock.acquire(lake.root());
+                StateDb state = new StateDb(lake.stateFile());
+                try (RunLog log = RunLog.open(lake.root(), report.runId(), () -> command.name())) {
+                    result = work(new ModelRunner(lake, catalog, tables, engine, report, state,
+                            OpenLineageSetup.events(lake, catalog, report.runId(), Settings::get)), selected);
+                } finally {
+                    state.stop();
+                    lock.stop();
+                }
             }
         }
         PrintWriter out = command.commandLine().getOut();
@@ -92,6 +88,12 @@ abstract class ModelCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** The lake's tables, loaded with the files of their published versions while the project is read, if it has any. */
+    private static IcebergTables warmTables(Lake lake, String runId) {
+        IcebergTables tables = ExistingLake.tables(lake, runId);
+        return ExistingLake.hasCatalog(lake) ? tables.planInBackground() : tables;
     }
 
     private String summary(RunReport report, BuildResult result, Lake lake) {

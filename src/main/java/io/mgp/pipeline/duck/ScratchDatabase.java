@@ -60,8 +60,9 @@ public final class ScratchDatabase {
 
     static synchronized DuckDBConnection database() throws SQLException {
         if (database == null) {
-            // by the driver itself: DriverManager would first load every driver on the class path (about 0.1 s), some
-            // of which log through SLF4J, while DuckDbWarmUp opens this database beside the main thread setting up logging
+            // by the driver itself: DriverManager first loads every JDBC driver on the class path (about 0.1 s, left to
+            // the threads that need it: the Iceberg catalog's, the seeds'), some of which log through SLF4J, and
+            // DuckDbWarmUp opens this database while the main thread sets logging up
             database = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
         }
         return database;

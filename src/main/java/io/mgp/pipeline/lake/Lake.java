@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The lake's folders: bronze (raw API answers), silver (typed, deduplicated tables) and gold (the joined results). */
@@ -30,9 +31,18 @@ public final class Lake {
         return layer("bronze").resolve(table);
     }
 
+    /** The lake at {@code root} when a run has crawled it (it has a state file), or empty; creates nothing. */
+    public static Optional<Lake> crawled(String root) {
+        return Files.exists(stateFile(Path.of(root))) ? Optional.of(new Lake(root)) : Optional.empty();
+    }
+
     /** The pipeline's state (task queue, answers, runs): a DuckDB file beside the layers. */
     public Path stateFile() {
-        return layer("state").resolve("queue.duckdb");
+        return stateFile(root);
+    }
+
+    private static Path stateFile(Path root) {
+        return root.resolve("state").resolve("queue.duckdb");
     }
 
     /** The catalog of the lake's Iceberg tables, unless configured elsewhere: an SQLite file beside the layers. */

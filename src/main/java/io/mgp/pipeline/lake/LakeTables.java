@@ -1,6 +1,5 @@
 package io.mgp.pipeline.lake;
 
-import io.mgp.pipeline.duck.SelectColumns;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -25,16 +24,6 @@ public interface LakeTables {
      */
     Staged stage(Statement sql, String layer, String name, String select, Map<String, String> columns, Partitioning partitioning)
             throws SQLException;
-
-    /** Writes the rows of {@code select} as the table's next version, with the columns DuckDB describes them with. */
-    default Staged stage(Statement sql, String layer, String name, String select, Partitioning partitioning) throws SQLException {
-        return stage(sql, layer, name, select, SelectColumns.of(sql, select), partitioning);
-    }
-
-    /** Writes the rows of {@code select} as the table's next version, one table rewritten whole. */
-    default Staged stage(Statement sql, String layer, String name, String select) throws SQLException {
-        return stage(sql, layer, name, select, Partitioning.NONE);
-    }
 
     /**
      * Has another engine write the table's next version: the table is created or evolved to {@code columns} (names and

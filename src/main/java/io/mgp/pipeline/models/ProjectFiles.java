@@ -1,6 +1,7 @@
 package io.mgp.pipeline.models;
 
 import io.mgp.pipeline.PipelineException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,21 +23,22 @@ public final class ProjectFiles {
     static final String MODELS = "models";
     static final String TESTS = "tests";
     /**
-     * The jar's list of its project files, written by the build: a jar's entries cannot be listed without reading its
-     * whole directory (some 20,000 entries, about 0.1 s each command), and the class loader reads those files by name.
+     * The jar's list of its project files, written by the build beside {@code models/}: a jar's entries cannot be listed
+     * without reading its whole directory (some 25,000 entries, 65 to 85 ms a command), and its files are read by name.
      */
     static final String INDEX = "project-files.txt";
 
     /** The project's folder, or, in a jar, the empty path its entries' names are relative to. */
     private final Path root;
-    /** In a jar: the class loader that reads its files, and their names; null for a folder. */
-    private final ClassLoader jar;
-    private final List<String> packed;
+    /** In a jar: its root, which the index and every file are read from; null for a folder. */
+    private final URL jarRoot;
+    /** In a jar: the names of its project files, as its index lists them; null for a folder. */
+    private final List<String> indexedNames;
 
-    private ProjectFiles(Path root, ClassLoader jar, List<String> packed) {
+    private ProjectFiles(Path root, URL jarRoot, List<String> indexedNames) {
         this.root = root;
-        this.jar = jar;
-        this.packed = packed;
+        this.jarRoot = jarRoot;
+        this.indexedNames = indexedNames;
     }
 
     /** The project the application was built with. */
@@ -44,27 +46,25 @@ public final class ProjectFiles {
         return onClassPath(ProjectFiles.class.getClassLoader());
     }
 
-    /** The project on a class path: a folder's files, or a jar's, which its index names. */
+    /** The project on a class path: a folder's files, or those of the jar that holds its {@code models/sources.yml}. */
     static ProjectFiles onClassPath(ClassLoader classLoader) {
         URL sources = classLoader.getResource(MODELS + "/sources.yml");
         if (sources == null) {
             throw new IllegalStateException("models/sources.yml is not on the classpath");
         }
-        if (!"jar".equals(sources.getProtocol())) {
-            try {
+        try {
+            if (!"jar".equals(sources.getProtocol())) {
                 return new ProjectFiles(Path.of(sources.toURI()).getParent().getParent(), null, null);
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException("Cannot read the project's files at " + sources, e);
             }
-        }
-        try (InputStream index = classLoader.getResourceAsStream(INDEX)) {
-            if (index == null) {
-                throw new IllegalStateException(INDEX + " is not in the jar beside " + sources);
+            URL jarRoot = new URL(sources, "../");
+            try (InputStream index = new URL(jarRoot, INDEX).openStream()) {
+                List<String> names = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+                return new ProjectFiles(Path.of(""), jarRoot, names);
+            } catch (FileNotFoundException e) {
+                throw new IllegalStateException(INDEX + " is not in the jar of " + sources, e);
             }
-            List<String> names = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
-            return new ProjectFiles(Path.of(""), classLoader, names);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + INDEX + " beside " + sources, e);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("Cannot read the project's files at " + sources, e);
         }
     }
 
@@ -78,8 +78,8 @@ public final class ProjectFiles {
 
     /** The files under {@code folder} whose name ends with {@code suffix}, in name order; none when it does not exist. */
     List<Path> files(String folder, String suffix) {
-        if (packed != null) {
-            return packed.stream().filter(name -> name.startsWith(folder + "/") && name.endsWith(suffix)).map(Path::of).sorted().toList();
+        if (indexedNames != null) {
+            return indexedNames.stream().filter(name -> name.startsWith(folder + "/") && name.endsWith(suffix)).map(Path::of).sorted().toList();
         }
         Path start = root.resolve(folder);
         if (!Files.isDirectory(start)) {
@@ -94,14 +94,13 @@ public final class ProjectFiles {
 
     String read(Path file) {
         try {
-            if (jar == null) {
+            if (jarRoot == null) {
                 return Files.readString(file, StandardCharsets.UTF_8);
             }
-            try (InputStream in = jar.getResourceAsStream(name(file))) {
-                if (in == null) {
-                    throw new IOException("listed in " + INDEX + " but not in the jar");
-                }
+            try (InputStream in = new URL(jarRoot, name(file)).openStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (FileNotFoundException e) {
+                throw new IOException("listed in " + INDEX + " but not in the jar", e);
             }
         } catch (IOException e) {
             throw new PipelineException(name(file) + ": " + PipelineException.reason(e), e);

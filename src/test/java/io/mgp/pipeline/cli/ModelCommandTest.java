@@ -4,6 +4,7 @@ import static io.mgp.pipeline.LakeAssertions.tableCount;
 import static io.mgp.pipeline.LakeAssertions.tableRows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,10 +96,24 @@ class ModelCommandTest {
     }
 
     @Test
-    void aLakeNoRunCrawledIsOneLineError() {
+    void aLakeNoRunCrawledIsOneLineErrorAndIsNotCreated() {
         CliRun build = CliRun.execute("build", "--lake", temp.resolve("empty").toString());
         assertEquals(1, build.code());
         build.assertOneLineError("no crawl in " + temp.resolve("empty") + " yet");
+        assertFalse(Files.exists(temp.resolve("empty")));
+    }
+
+    @Test
+    void aProjectsMistakeIsSaidBeforeTheLakeIsLookedAt() throws Exception {
+        Path notAProject = Files.createDirectories(temp.resolve("not-a-project"));
+
+        for (Path lakeFolder : List.of(lake, temp.resolve("none"))) {
+            CliRun build = CliRun.execute("build", "--lake", lakeFolder.toString(), "--project", notAProject.toString());
+            // a project's mistake is a usage error
+            assertEquals(2, build.code(), build.out());
+            build.assertOneLineError("not a project folder");
+        }
+        assertFalse(Files.exists(temp.resolve("none")));
     }
 
     private Path latestDataQualityLog() throws Exception {

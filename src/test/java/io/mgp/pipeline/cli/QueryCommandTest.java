@@ -8,6 +8,7 @@ import io.mgp.pipeline.LakeAssertions;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.duck.SqlResource;
 import io.mgp.pipeline.lake.Lake;
+import io.mgp.pipeline.lake.Staging;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
 import io.mgp.pipeline.lake.iceberg.LakeCatalog;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ class QueryCommandTest {
              Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              Statement sql = duck.createStatement()) {
             sql.execute("CREATE SCHEMA silver");
-            assertEquals("kept on branch audit-onbranch", tables.stage(sql, "silver", "seasons",
+            assertEquals("kept on branch audit-onbranch", Staging.stage(tables, sql, "silver", "seasons",
                     "SELECT * FROM read_parquet(" + SqlResource.literal(TestSeeds.small().resolve("seasons.parquet")) + ") LIMIT 1").discard());
         }
 

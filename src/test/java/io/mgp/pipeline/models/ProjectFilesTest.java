@@ -62,7 +62,7 @@ class ProjectFilesTest {
     void aJarWithoutAnIndexIsAnError() throws IOException {
         try (URLClassLoader jar = jar(Map.of("models/sources.yml", ""))) {
             IllegalStateException error = assertThrows(IllegalStateException.class, () -> ProjectFiles.onClassPath(jar));
-            assertTrue(error.getMessage().startsWith("project-files.txt is not in the jar"), error.getMessage());
+            assertTrue(error.getMessage().startsWith("project-files.txt is not in the jar of jar:file:"), error.getMessage());
         }
     }
 

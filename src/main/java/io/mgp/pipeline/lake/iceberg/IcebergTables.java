@@ -107,21 +107,38 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
     }
 
     private synchronized IcebergTables inBackground(boolean plan) {
-        warmUp = new Thread(() -> {
-            try {
-                for (String table : tableNames()) {
-                    String[] id = table.split("\\.", 2);
-                    if (exists(id[0], id[1]) && plan) {
-                        publishedFiles(id[0], id[1]);
-                    }
-                }
-            } catch (RuntimeException e) {
-                // the command's own use of the catalog reports what is wrong
-            }
-        }, "iceberg-warm-up");
+        if (warmUp != null) {
+            throw new IllegalStateException("the tables are warming up already");
+        }
+        // logging set up first: two threads starting it at once make SLF4J warn that it replays their calls
+        LoggerFactory.getILoggerFactory();
+        warmUp = new Thread(() -> warmUp(plan), "iceberg-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         return this;
+    }
+
+    private void warmUp(boolean plan) {
+        List<String> tables;
+        try {
+            catalog();
+            // a full refresh drops each table at its first use (and a shared catalog's tables are not all the lake's)
+            tables = fullRefresh ? List.of() : tableNames();
+        } catch (RuntimeException e) {
+            // the command's own use of the catalog reports what is wrong
+            return;
+        }
+        for (String table : tables) {
+            String[] id = table.split("\\.", 2);
+            try {
+                // exists() loads the table
+                if (exists(id[0], id[1]) && plan) {
+                    publishedFiles(id[0], id[1]);
+                }
+            } catch (RuntimeException e) {
+                // a table outside the lake, or unreadable: its own use reports it, and the others still warm up
+            }
+        }
     }
 
     /** The audit branch of a run. */

@@ -35,7 +35,6 @@ final class TableSchema {
         this.columns = columns;
     }
 
-    /** The columns {@code select} returns, as DuckDB binds it. */
     /** The columns named, with DuckDB's names of their types, in order (an engine's result, mapped to DuckDB's names). */
     static TableSchema of(String table, Map<String, String> duckTypes) {
         Map<String, Type> columns = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.lake.Lake;
 import io.mgp.pipeline.lake.LakeTables;
 import io.mgp.pipeline.lake.Partitioning;
+import io.mgp.pipeline.lake.Staging;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aPublishedVersionIsMainTaggedWithItsRunWhoseIdItsSnapshotCarries() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            LakeTables.Staged staged = tables.stage(sql, "silver", "things", TWO_ROWS);
+            LakeTables.Staged staged = Staging.stage(tables, sql, "silver", "things", TWO_ROWS);
             assertFalse(tables.exists("silver", "things"), "not published before it is");
             staged.publish();
 
@@ -94,7 +95,7 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void theDataFileCarriesTheIcebergFieldIdsReadersMatchColumnsBy() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
         String file = table("silver.things").currentSnapshot().addedDataFiles(table("silver.things").io()).iterator().next().location();
         assertEquals(1, count("SELECT field_id FROM parquet_schema('" + file + "') WHERE name = 'id'"));
@@ -104,11 +105,11 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aVersionSetAsideLeavesMainAsItWasAndStaysOnItsBranch() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
         long published = table("silver.things").currentSnapshot().snapshotId();
         try (IcebergTables tables = tables("r2")) {
-            LakeTables.Staged staged = tables.stage(sql, "silver", "things", THREE_ROWS);
+            LakeTables.Staged staged = Staging.stage(tables, sql, "silver", "things", THREE_ROWS);
             assertEquals(3, count("SELECT count(*) FROM silver.things"), "the tests read the staged version");
 
             assertEquals("kept on branch audit-r2", staged.discard());
@@ -125,8 +126,8 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void goldAloneIsAlsoExportedAsOneParquetFile() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "gold", "results", THREE_ROWS).publish();
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "gold", "results", THREE_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
         assertEquals(3, count("SELECT count(*) FROM read_parquet('" + lake.layer("gold").resolve("results.parquet") + "')"));
         assertFalse(Files.exists(lake.layer("silver").resolve("things.parquet")));
@@ -135,22 +136,48 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aFullRefreshStartsEachTableOverInTheCatalogToo() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
         try (IcebergTables tables = new IcebergTables(lake, "r2", true, this::catalog)) {
             assertFalse(tables.exists("silver", "things"), "the earlier table is dropped from the catalog");
-            tables.stage(sql, "silver", "things", THREE_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", THREE_ROWS).publish();
         }
         assertEquals(Set.of("main", "run-r2"), table("silver.things").refs().keySet());
     }
 
     @Test
+    void aFullRefreshesWarmUpDropsNoTableItDoesNotUse() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
+        }
+        // a shared catalog's table of another project or lake: the refresh never uses it
+        try (IcebergTables warming = new IcebergTables(lake, "r2", true, this::catalog).planInBackground()) {
+            // closing waits for the warm-up
+        }
+        assertEquals(Set.of("main", "run-r1"), table("silver.things").refs().keySet());
+    }
+
+    @Test
+    void aWarmUpLoadsThePublishedVersionsThatASessionThenReads() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "gold", "results", THREE_ROWS).publish();
+        }
+        try (IcebergTables tables = tables("r2").planInBackground()) {
+            assertTrue(tables.register(sql, "silver", "things"));
+            assertTrue(tables.register(sql, "gold", "results"));
+            assertEquals(5, count("SELECT (SELECT count(*) FROM silver.things) + (SELECT count(*) FROM gold.results)"));
+            assertThrows(IllegalStateException.class, tables::loadInBackground, "a second warm-up would not be waited for");
+        }
+    }
+
+    @Test
     void anAddedColumnEvolvesTheSchemaKeepingTheIdsOfTheOthers() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
         try (IcebergTables tables = tables("r2")) {
-            tables.stage(sql, "silver", "things", "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")").publish();
+            Staging.stage(tables, sql, "silver", "things", "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")").publish();
             assertEquals(2, tables.rows("silver", "things"), "the version replaced the rows before it");
         }
         Table table = table("silver.things");
@@ -163,11 +190,11 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aReshapedVersionSetAsideLeavesTheSchemaAndPartitioningMainReadsAsPublished() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
         Table before = table("silver.things");
         try (IcebergTables tables = tables("r2")) {
-            LakeTables.Staged staged = tables.stage(sql, "silver", "things", "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")",
+            LakeTables.Staged staged = Staging.stage(tables, sql, "silver", "things", "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")",
                     new Partitioning(List.of("name"), false));
             assertEquals(3, table("silver.things").schema().columns().size(), "staged with its new column");
 
@@ -185,11 +212,11 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aPartitioningTheNewColumnsCannotTakeFailsTheModelBeforeTheSchemaChanges() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
         int schema = table("silver.things").schema().schemaId();
         try (IcebergTables tables = tables("r2")) {
-            PipelineException error = assertThrows(PipelineException.class, () -> tables.stage(sql, "silver", "things",
+            PipelineException error = assertThrows(PipelineException.class, () -> Staging.stage(tables, sql, "silver", "things",
                     "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")", new Partitioning(List.of("missing"), false)));
             assertEquals("silver.things: partition_by names missing, which the model does not return", error.getMessage());
         }
@@ -199,16 +226,16 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void anIncompatibleChangeOfTypeNamesTheColumnUnlessTheRunRebuildsEverything() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
         String retyped = "SELECT CAST(id AS VARCHAR) AS id, name FROM (" + TWO_ROWS + ")";
         try (IcebergTables tables = tables("r2")) {
-            PipelineException error = assertThrows(PipelineException.class, () -> tables.stage(sql, "silver", "things", retyped));
+            PipelineException error = assertThrows(PipelineException.class, () -> Staging.stage(tables, sql, "silver", "things", retyped));
             assertEquals("silver.things: column id changes from int to string, which its Iceberg table cannot take: cast it back"
                     + " in the model, or start the lake over with 'run --full-refresh'", error.getMessage());
         }
         try (IcebergTables tables = new IcebergTables(lake, "r3", true, this::catalog)) {
-            tables.stage(sql, "silver", "things", retyped).publish();
+            Staging.stage(tables, sql, "silver", "things", retyped).publish();
         }
         assertEquals("string", table("silver.things").schema().findField("id").type().toString());
     }
@@ -216,11 +243,11 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aPublishAfterAnotherBuildPublishedMeanwhileFailsAndKeepsItsBranch() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
         try (IcebergTables first = tables("r2"); IcebergTables second = tables("r3")) {
-            LakeTables.Staged slow = first.stage(sql, "silver", "things", THREE_ROWS);
-            second.stage(sql, "silver", "things", THREE_ROWS).publish();
+            LakeTables.Staged slow = Staging.stage(first, sql, "silver", "things", THREE_ROWS);
+            Staging.stage(second, sql, "silver", "things", THREE_ROWS).publish();
 
             PipelineException error = assertThrows(PipelineException.class, () -> slow.publish());
 
@@ -258,7 +285,7 @@ class IcebergTablesTest extends LakeTablesFixture {
         reader.start();
         for (int v = 1; v <= versions; v++) {
             try (IcebergTables tables = tables("w" + v)) {
-                tables.stage(sql, "silver", "versions", "SELECT " + v + " AS v, i FROM range(1000) AS t(i)").publish();
+                Staging.stage(tables, sql, "silver", "versions", "SELECT " + v + " AS v, i FROM range(1000) AS t(i)").publish();
             }
         }
         writing.set(false);
@@ -273,7 +300,7 @@ class IcebergTablesTest extends LakeTablesFixture {
     @Test
     void aLakeCopiedWithItsCatalogRefusesTheOriginalsTablesInsteadOfChangingThem(@TempDir java.nio.file.Path copy) throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
         try (var files = Files.walk(folder)) {
             for (java.nio.file.Path file : files.toList()) {

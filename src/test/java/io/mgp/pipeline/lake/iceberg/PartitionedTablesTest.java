@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mgp.pipeline.PipelineException;
 import io.mgp.pipeline.lake.LakeTables;
 import io.mgp.pipeline.lake.Partitioning;
+import io.mgp.pipeline.lake.Staging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -39,7 +40,7 @@ class PartitionedTablesTest extends LakeTablesFixture {
 
         LakeTables.Staged staged;
         try (IcebergTables tables = tables("r2")) {
-            staged = tables.stage(sql, "gold", "things", changed, BY_YEAR);
+            staged = Staging.stage(tables, sql, "gold", "things", changed, BY_YEAR);
             staged.publish();
         }
 
@@ -58,7 +59,7 @@ class PartitionedTablesTest extends LakeTablesFixture {
 
         LakeTables.Staged staged;
         try (IcebergTables tables = tables("r2")) {
-            staged = tables.stage(sql, "gold", "things", THREE_YEARS + " ORDER BY name DESC", BY_YEAR);
+            staged = Staging.stage(tables, sql, "gold", "things", THREE_YEARS + " ORDER BY name DESC", BY_YEAR);
             staged.publish();
         }
 
@@ -71,7 +72,7 @@ class PartitionedTablesTest extends LakeTablesFixture {
     @Test
     void aTableThatBecomesPartitionedIsRewrittenWholeUnderItsNewSpec() throws Exception {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "gold", "things", THREE_YEARS).publish();
+            Staging.stage(tables, sql, "gold", "things", THREE_YEARS).publish();
         }
         assertTrue(table().spec().isUnpartitioned());
 
@@ -88,7 +89,7 @@ class PartitionedTablesTest extends LakeTablesFixture {
         publish("r1", THREE_YEARS);
 
         try (IcebergTables tables = tables("r2")) {
-            tables.stage(sql, "gold", "things", THREE_YEARS, new Partitioning(List.of("name"), true)).publish();
+            Staging.stage(tables, sql, "gold", "things", THREE_YEARS, new Partitioning(List.of("name"), true)).publish();
         }
 
         Table table = table();
@@ -113,7 +114,7 @@ class PartitionedTablesTest extends LakeTablesFixture {
     @Test
     void aPartitionColumnOfAnotherTypeIsAnErrorNamingIt() {
         try (IcebergTables tables = tables("r1")) {
-            PipelineException error = assertThrows(PipelineException.class, () -> tables.stage(sql, "gold", "things",
+            PipelineException error = assertThrows(PipelineException.class, () -> Staging.stage(tables, sql, "gold", "things",
                     "SELECT 1.5 AS score, 'a' AS name", new Partitioning(List.of("score"), true)));
 
             assertEquals("gold.things: partition_by column score is decimal(2, 1); partition by an integer, bigint or varchar column",
@@ -123,7 +124,7 @@ class PartitionedTablesTest extends LakeTablesFixture {
 
     private void publish(String runId, String select) throws Exception {
         try (IcebergTables tables = tables(runId)) {
-            tables.stage(sql, "gold", "things", select, BY_YEAR).publish();
+            Staging.stage(tables, sql, "gold", "things", select, BY_YEAR).publish();
         }
     }
 

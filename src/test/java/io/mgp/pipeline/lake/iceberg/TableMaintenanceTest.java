@@ -1,5 +1,6 @@
 package io.mgp.pipeline.lake.iceberg;
 
+import io.mgp.pipeline.lake.Staging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,14 +29,14 @@ class TableMaintenanceTest extends LakeTablesFixture {
     @BeforeEach
     void publishOneVersion() throws SQLException {
         try (IcebergTables tables = tables("r1")) {
-            tables.stage(sql, "silver", "things", TWO_ROWS).publish();
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
     }
 
     @Test
     void anOldAuditBranchGoesWithTheSnapshotOnlyItHeldAndItsFileButTaggedSnapshotsStay() throws Exception {
         try (IcebergTables tables = tables("r2")) {
-            tables.stage(sql, "silver", "things", THREE_ROWS).discard();
+            Staging.stage(tables, sql, "silver", "things", THREE_ROWS).discard();
         }
         Path auditFile = onlyAddedFile(table(), table().refs().get("audit-r2").snapshotId());
 
@@ -58,7 +59,7 @@ class TableMaintenanceTest extends LakeTablesFixture {
     @Test
     void aBranchYoungerThanTheCutoffStays() throws Exception {
         try (IcebergTables tables = tables("r2")) {
-            tables.stage(sql, "silver", "things", THREE_ROWS).discard();
+            Staging.stage(tables, sql, "silver", "things", THREE_ROWS).discard();
         }
 
         Maintenance.Result done = maintain(new Maintenance(Instant.now().minus(Duration.ofHours(1)), 1, Maintenance.ALL_RUNS, false));
@@ -72,7 +73,7 @@ class TableMaintenanceTest extends LakeTablesFixture {
     void runTagsPastTheRetainedRunsGoWithTheSnapshotsOnlyTheyHeldAndTheNewestStay() throws Exception {
         for (String run : List.of("r2", "r3")) {
             try (IcebergTables tables = tables(run)) {
-                tables.stage(sql, "silver", "things", run.equals("r2") ? THREE_ROWS : TWO_ROWS).publish();
+                Staging.stage(tables, sql, "silver", "things", run.equals("r2") ? THREE_ROWS : TWO_ROWS).publish();
             }
         }
         Path firstRunsFile = onlyAddedFile(table(), table().refs().get("run-r1").snapshotId());
