@@ -512,7 +512,9 @@ engine_rows() {
 }
 
 main() {
-    require wrk wrk
+    if ((WRK_RUNS > 0)); then
+        require wrk wrk
+    fi
     require /usr/bin/time time
     require python3 python3
     require curl curl
