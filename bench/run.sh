@@ -130,7 +130,7 @@ prepare_archive() {
     log "A first run of this code, which writes its class archive"
     rm -rf "$WORK/lakes/training"
     "$JAVA" -jar "$JAR" run --seeds "$ROOT/seeds" --lake "$WORK/lakes/training" --port 0 --quiet >"$WORK/logs/training.log" 2>&1
-    ARCHIVE=$(ls "$WORK"/pipeline-*.jsa 2>/dev/null | head -n 1)
+    ARCHIVE=$(ls "$WORK"/pipeline-*-run.jsa 2>/dev/null | head -n 1)
     [[ -n $ARCHIVE ]] || die "no class archive beside $JAR after a first run"
 }
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A class-data-sharing archive of the jar, beside it: the classes a run loads, parsed and verified, which later JVMs map
- * instead of loading them again (about a fifth of a run's start-up). The first run writes it as it exits; a new jar or
- * another JDK gets an archive of its own, and the old ones are deleted. On JDK 19 and later the JVM makes and checks it
+ * A class-data-sharing archive of the jar and a command, beside the jar: the classes the command loads, parsed and
+ * verified, which later JVMs map instead of loading them again (about a fifth of a run's start-up). The command's first
+ * run writes it as it exits; a new jar or another JDK gets archives of its own, and the old ones are deleted. On JDK 19 and later the JVM makes and checks it
  * itself ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 and 18 the child JVM dumps it under a temporary name that
  * is renamed once it has exited. Where the jar's folder cannot be written, runs go without.
  */
@@ -33,13 +33,18 @@ final class ClassArchive {
         return new ClassArchive(null, null);
     }
 
-    static ClassArchive forJar(Path jar) {
+    /**
+     * The archive of a command (run, build, test, docs) of the jar: each its own, as an archive holds the classes of the
+     * command that made it (a run's, made by a build, lacked Camel's, and the run started about a second later).
+     */
+    static ClassArchive forJar(Path jar, String command) {
         Path folder = jar.toAbsolutePath().getParent();
         if (folder == null || !Files.isWritable(folder)) {
             return none();
         }
-        Path archive = folder.resolve(baseName(jar) + "-" + key(jar) + SUFFIX);
-        deleteOthers(folder, baseName(jar), archive);
+        String jarAndJdk = baseName(jar) + "-" + key(jar) + "-";
+        Path archive = folder.resolve(jarAndJdk + command + SUFFIX);
+        deleteOthers(folder, baseName(jar), jarAndJdk);
         Path dumped = autoCreates() || Files.exists(archive) ? null
                 : folder.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         return new ClassArchive(archive, dumped);
@@ -102,12 +107,11 @@ final class ClassArchive {
     }
 
     /** Archives (and temporary dumps) of earlier builds or other JDKs: each is as large as tens of MB. */
-    private static void deleteOthers(Path folder, String baseName, Path keep) {
+    private static void deleteOthers(Path folder, String baseName, String keptPrefix) {
         try (Stream<Path> files = Files.list(folder)) {
             files.filter(file -> {
                 String name = file.getFileName().toString();
-                return name.startsWith(baseName + "-") && (name.endsWith(SUFFIX) || name.endsWith(".tmp"))
-                        && !name.startsWith(keep.getFileName().toString());
+                return name.startsWith(baseName + "-") && (name.endsWith(SUFFIX) || name.endsWith(".tmp")) && !name.startsWith(keptPrefix);
             }).forEach(ClassArchive::deleteQuietly);
         } catch (IOException e) {
             // nothing to clean, or nothing we may clean

@@ -113,15 +113,16 @@ public final class JvmLauncher {
     }
 
     private static boolean isBatch(String[] args) {
-        if (asksForHelp(args)) {
-            return false;
-        }
-        // no command, or only flags, means run (io.mgp.pipeline.cli.Cli)
-        return args.length == 0 || args[0].startsWith("-") || BATCH_COMMANDS.contains(args[0]);
+        return !asksForHelp(args) && BATCH_COMMANDS.contains(command(args));
+    }
+
+    /** The command a command line runs: no command, or only flags, means run (io.mgp.pipeline.cli.Cli). */
+    private static String command(String[] args) {
+        return args.length == 0 || args[0].startsWith("-") ? "run" : args[0];
     }
 
     private static int runChild(Path jar, boolean tuned, List<String> jvmOptions, String[] args) throws IOException {
-        ClassArchive archive = tuned ? ClassArchive.forJar(jar) : ClassArchive.none();
+        ClassArchive archive = tuned ? ClassArchive.forJar(jar, command(args)) : ClassArchive.none();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (tuned) {
