@@ -42,4 +42,21 @@ class PlainHttpComponentTest {
             assertTrue(http.isSkipRequestHeaders());
         }
     }
+
+    @Test
+    void anHttpsApiIsCrawledThroughCamelsHttpsComponentWithTheSameSettings() throws Exception {
+        Map<String, String> config = Map.of("mgp.seeds", TestSeeds.small().toString(), "mgp.lake", temp.resolve("lake").toString(),
+                "mgp.port", "0", "mgp.concurrency", "5", "mgp.api-url", "https://127.0.0.1:1");
+        try (CamelApp app = CamelApp.apiAndClient(config).start()) {
+            HttpComponent https = app.context().getComponent("https", HttpComponent.class);
+
+            assertEquals(HttpComponent.class, https.getClass(), "Camel's own, which speaks TLS");
+            assertEquals(5, https.getConnectionsPerRoute());
+            assertEquals(5, https.getMaxTotalConnections());
+            assertTrue(https.isSkipRequestHeaders() && https.isSkipResponseHeaders());
+            assertTrue(https.isAutomaticRetriesDisabled());
+            assertEquals(5000, https.getConnectTimeout());
+            assertEquals(10000, https.getResponseTimeout());
+        }
+    }
 }
