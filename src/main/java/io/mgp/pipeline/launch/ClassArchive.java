@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 /**
  * A class-data-sharing archive of the jar and a command, beside the jar: the classes the command loads, parsed and
  * verified, which later JVMs map instead of loading them again (about a fifth of a run's start-up). The command's first
- * run writes it as it exits; a new jar or another JDK gets archives of its own, and the old ones are deleted. On JDK 19 and later the JVM makes and checks it
- * itself ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 and 18 the child JVM dumps it under a temporary name that
- * is renamed once it has exited. Where the jar's folder cannot be written, runs go without.
+ * run writes it as it exits; a new jar or another JDK gets archives of its own, and the old ones are deleted. On JDK 19
+ * and later the JVM makes and checks it itself ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 and 18 the child JVM
+ * dumps it under a temporary name that is renamed once it has exited. Where the jar's folder cannot be written, runs go
+ * without.
  */
 final class ClassArchive {
 

@@ -130,6 +130,10 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
         for (String table : tables) {
             String[] id = table.split("\\.", 2);
+            if (!Files.isDirectory(lake.layer(id[0]).resolve(id[1]))) {
+                // not this lake's: a shared catalog lists other lakes' and tools' tables too, and close() waits for these
+                continue;
+            }
             try {
                 // exists() loads the table
                 if (exists(id[0], id[1]) && plan) {
