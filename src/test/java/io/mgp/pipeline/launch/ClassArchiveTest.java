@@ -31,6 +31,15 @@ class ClassArchiveTest {
         assertFalse(Files.exists(earlierJar), "an archive of another jar is deleted");
     }
 
+    @Test
+    void thisJdkStartsWithTheArchivesOptionsAndSaysNothingOfThem() throws Exception {
+        Path jar = Files.writeString(folder.resolve("pipeline.jar"), "a jar");
+        // an archive that is not one: the JVM goes on without it, silently
+        Files.writeString(Path.of(archiveOption(ClassArchive.forJar(jar, "run"))), "not an archive");
+
+        assertEquals("", JavaVersion.stderrBesidesTheVersion(ClassArchive.forJar(jar, "run").jvmOptions(), folder));
+    }
+
     /** The archive file the child JVM is told to use or to write. */
     private static String archiveOption(ClassArchive archive) {
         List<String> options = archive.jvmOptions();
