@@ -3,6 +3,7 @@ package io.mgp.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineJarIT {
 
     private static final Path JAR = Path.of(System.getProperty("pipeline.jar", "target/pipeline.jar"));
+    /** A JDK of version 24 or later, where there is one: this machine's Temurin 25 by default. */
+    private static final Path NEWER_JDK = Path.of(System.getProperty("mgp.test.newer-jdk", "/usr/lib/jvm/temurin-25-jdk-amd64"));
 
     @TempDir
     Path temp;
@@ -123,6 +127,36 @@ class PipelineJarIT {
         }
     }
 
+    /**
+     * On a JDK that warns of native libraries and of {@code sun.misc.Unsafe} (24 and later), as users run the jar: the
+     * JVM {@code java -jar} starts ({@code seed}) and the child the launcher starts ({@code serve}, with DuckDB and
+     * Netty) write nothing of it.
+     */
+    @Test
+    void onJdk25TheJvmSaysNothingOfDuckDbsLibraryNorOfNetty() throws Exception {
+        Path newerJava = NEWER_JDK.resolve("bin/java");
+        assumeTrue(Files.isExecutable(newerJava), "no JDK 24 or later at " + NEWER_JDK + " (-Dmgp.test.newer-jdk=DIR)");
+        Process seed = java(newerJava, JAR, "seed", "--out", temp.resolve("seeds").toString(), "--scale", "0.01");
+        assertTrue(seed.waitFor(60, TimeUnit.SECONDS), "seed finishes");
+        assertEquals(0, seed.exitValue(), Files.readString(temp.resolve("stderr.log")));
+        assertEquals("", jvmWarnings(), "seed, in the JVM java -jar started");
+
+        Process server = java(newerJava, JAR, "serve", "--seeds", TestSeeds.small().toString(), "--port", "0");
+        try {
+            String first = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            assertTrue(String.valueOf(first).startsWith("Serving the emulated MotoGP API at "), first + Files.readString(temp.resolve("stderr.log")));
+            assertEquals("", jvmWarnings(), "serve, in the launcher's child");
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
+        }
+    }
+
+    private String jvmWarnings() throws IOException {
+        return Files.readString(temp.resolve("stderr.log")).lines().filter(line -> line.startsWith("WARNING"))
+                .collect(Collectors.joining("\n"));
+    }
+
     private static Path onlyRunLog(Path lake) throws IOException {
         try (var runs = Files.list(lake.resolve("logs"))) {
             return runs.findFirst().orElseThrow().resolve("process.log");
@@ -142,7 +176,15 @@ class PipelineJarIT {
     }
 
     private Process java(Path jar, List<String> jvmOptions, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        return java(Path.of(System.getProperty("java.home"), "bin", "java"), jar, jvmOptions, args);
+    }
+
+    private Process java(Path java, Path jar, String... args) throws IOException {
+        return java(java, jar, List.of(), args);
+    }
+
+    private Process java(Path java, Path jar, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         command.addAll(List.of(args));

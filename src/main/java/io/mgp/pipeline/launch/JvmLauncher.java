@@ -2,7 +2,6 @@ package io.mgp.pipeline.launch;
 
 import io.mgp.pipeline.PipelineException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -15,16 +14,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 /**
  * Gives {@code java -jar pipeline.jar run}, typed with no JVM options, the JVM a run is fast in. A run lasts seconds
  * on a few cores: the C2 compiler's threads would take much of the CPU for code that finishes before their work pays
  * off, so the run goes to a child JVM with C1 only, the parallel collector, its heap in huge pages where Linux gives
  * them on request, and a class archive of the jar ({@link ClassArchive}); the launching JVM waits for it and exits with its code. A JVM started with any {@code -XX:}
- * option is the user's own tuning and runs the command itself, as do {@code serve} (long-lived: C2 pays off) and
- * {@code seed}; {@code build}, {@code test} and {@code docs} go to the child too, for its class archive. {@code -Dmgp.launcher=off} turns it off.
+ * option is the user's own tuning and runs the command itself, as do {@code serve} (long-lived: C2 pays off; on JDK 24
+ * and 25 in an untuned child, {@link JdkOptions}) and {@code seed}; {@code build}, {@code test} and {@code docs} go to the child too, for its class archive. {@code -Dmgp.launcher=off} turns it off.
  * Where the jar's folder cannot be written, DuckDB's native library is kept in the user's cache, and every command goes
  * to a child JVM started with it on its library path.
  */
@@ -35,14 +32,17 @@ public final class JvmLauncher {
     private static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
     private static final Path HUGE_PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     private static final Set<String> BATCH_COMMANDS = Set.of("run", "build", "test", "docs");
+    /** Commands that start the API's HTTP server (Netty), besides the batch ones. */
+    private static final Set<String> SERVER_COMMANDS = Set.of("serve");
     private static final Set<String> NO_RUN = Set.of("-h", "--help", "-V", "--version", "help");
 
     private JvmLauncher() {
     }
 
     /**
-     * Runs the command line in a child JVM when that makes it faster, or when DuckDB's native library needs an option
-     * this JVM was not started with ({@link DuckDbLibrary}), and returns its exit code; empty otherwise.
+     * Runs the command line in a child JVM when that makes it faster, when DuckDB's native library needs an option
+     * this JVM was not started with ({@link DuckDbLibrary}), or when this JVM would warn of what the command does and a
+     * child would not ({@link JdkOptions}), and returns its exit code; empty otherwise.
      *
      * @throws IllegalStateException when DuckDB's native library cannot be made loadable
      */
@@ -62,7 +62,8 @@ public final class JvmLauncher {
             return OptionalInt.empty();
         }
         boolean tuned = isBatch(args) && jvmOptions.get().stream().noneMatch(o -> o.startsWith("-XX:"));
-        if (!tuned && libraryOptions.isEmpty()) {
+        boolean quieterInChild = SERVER_COMMANDS.contains(command(args)) && JdkOptions.warnsWithout(jvmOptions.get());
+        if (!tuned && !quieterInChild && libraryOptions.isEmpty()) {
             return OptionalInt.empty();
         }
         try {
@@ -130,7 +131,7 @@ public final class JvmLauncher {
             command.addAll(tunedOptions(HUGE_PAGES));
         }
         command.addAll(archive.jvmOptions());
-        command.addAll(opened());
+        command.addAll(JdkOptions.forChild());
         command.addAll(jvmOptions);
         // the JVM's own start time: the operating system's (ProcessHandle) counts from a boot time known to the second
         command.add("-D" + LAUNCHED + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
@@ -162,18 +163,6 @@ public final class JvmLauncher {
                     : RUN_OPTIONS;
         } catch (IOException e) {
             return RUN_OPTIONS;
-        }
-    }
-
-    /**
-     * The jar manifest's {@code Add-Opens} as options: {@code java -jar} opens those packages, {@code java -cp} does not
-     * (the Spark engine needs them). Read through the class path, whose one jar is this one and is open already:
-     * opening it again would read its directory of some 20,000 entries on every launch.
-     */
-    private static List<String> opened() throws IOException {
-        try (InputStream in = JvmLauncher.class.getResourceAsStream("/" + JarFile.MANIFEST_NAME)) {
-            String opens = in == null ? null : new Manifest(in).getMainAttributes().getValue("Add-Opens");
-            return opens == null ? List.of() : Arrays.stream(opens.trim().split("\\s+")).map(p -> "--add-opens=" + p + "=ALL-UNNAMED").toList();
         }
     }
 
