@@ -135,7 +135,8 @@ class PipelineJarIT {
     @Test
     void onJdk25TheJvmSaysNothingOfDuckDbsLibraryNorOfNetty() throws Exception {
         Path newerJava = NEWER_JDK.resolve("bin/java");
-        assumeTrue(Files.isExecutable(newerJava), "no JDK 24 or later at " + NEWER_JDK + " (-Dmgp.test.newer-jdk=DIR)");
+        assumeTrue(Files.isExecutable(newerJava) && featureVersion(NEWER_JDK) >= 24,
+                "no JDK 24 or later at " + NEWER_JDK + " (-Dmgp.test.newer-jdk=DIR)");
         Process seed = java(newerJava, JAR, "seed", "--out", temp.resolve("seeds").toString(), "--scale", "0.01");
         assertTrue(seed.waitFor(60, TimeUnit.SECONDS), "seed finishes");
         assertEquals(0, seed.exitValue(), Files.readString(temp.resolve("stderr.log")));
@@ -150,6 +151,15 @@ class PipelineJarIT {
             server.destroy();
             assertTrue(server.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
         }
+        assertEquals(143, server.exitValue(), "stopped by SIGTERM");
+        assertEquals("", Files.readString(temp.resolve("stderr.log")), "nothing on stderr, not even as serve stops");
+    }
+
+    /** The feature version of the JDK at {@code home}, from its {@code release} file; 0 when it has none. */
+    private static int featureVersion(Path home) throws IOException {
+        Path release = home.resolve("release");
+        Matcher version = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.exists(release) ? Files.readString(release) : "");
+        return version.find() ? Integer.parseInt(version.group(1)) : 0;
     }
 
     private String jvmWarnings() throws IOException {

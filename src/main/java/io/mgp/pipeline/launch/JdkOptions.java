@@ -12,8 +12,10 @@ import java.util.jar.Manifest;
  * What a JVM the launcher starts needs on its command line to run the jar as {@code java -jar} would, and to say
  * nothing of it on the JDK it runs on. The packages the manifest opens ({@code Add-Opens}, for the Spark engine), which
  * {@code java -cp} does not read, as far as this JDK has them: JDK 24 dropped {@code sun.security.action}, and a JVM
- * warns of an opened package it lacks. And from JDK 24 on, DuckDB's native library and Netty's memory access allowed:
- * otherwise the JVM warns of both at every start (JEP 472 and JEP 498), ten lines before the command's first.
+ * warns of an opened package it lacks. From JDK 24 on, DuckDB's native library allowed, and on JDK 24 and 25 Netty's
+ * {@code sun.misc.Unsafe} memory access: otherwise the JVM warns of both at every start (JEP 472 and JEP 498), ten
+ * lines before the command's first. (A JDK after 25 is not given the second option, which it may have dropped; if it
+ * still warns, its warning shows.)
  */
 final class JdkOptions {
 
@@ -31,20 +33,25 @@ final class JdkOptions {
         if (feature >= 24) {
             options.add(NATIVE_ACCESS);
         }
-        if (feature >= 24 && feature <= 25) {
+        if (unsafeMemoryAccessWarns()) {
             options.add(UNSAFE_MEMORY_ACCESS);
         }
         return options;
     }
 
     /**
-     * Whether a JVM started with these options warns of Netty's memory access, which a child would not: {@code serve}
-     * then runs in a child, as the batch commands do. (The manifest's {@code Enable-Native-Access} spares the JVM that
+     * Whether a JVM started with these options warns of Netty's memory access, which a child would not: a command that
+     * starts Netty then runs in a child. (The manifest's {@code Enable-Native-Access} spares the JVM that
      * {@code java -jar} starts the native-library warning.)
      */
     static boolean warnsWithout(List<String> jvmOptions) {
+        return unsafeMemoryAccessWarns() && jvmOptions.stream().noneMatch(o -> o.startsWith("--sun-misc-unsafe-memory-access"));
+    }
+
+    /** Whether this JDK warns of {@code sun.misc.Unsafe}'s memory access by default and knows the option that allows it. */
+    static boolean unsafeMemoryAccessWarns() {
         int feature = Runtime.version().feature();
-        return feature >= 24 && feature <= 25 && jvmOptions.stream().noneMatch(o -> o.startsWith("--sun-misc-unsafe-memory-access"));
+        return feature >= 24 && feature <= 25;
     }
 
     /** {@code Add-Opens} entries ({@code module/package}, space-separated) as options, but for packages this JDK lacks. */

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * on a few cores: the C2 compiler's threads would take much of the CPU for code that finishes before their work pays
  * off, so the run goes to a child JVM with C1 only, the parallel collector, its heap in huge pages where Linux gives
  * them on request, and a class archive of the jar ({@link ClassArchive}); the launching JVM waits for it and exits with its code. A JVM started with any {@code -XX:}
- * option is the user's own tuning and runs the command itself, as do {@code serve} (long-lived: C2 pays off; on JDK 24
- * and 25 in an untuned child, {@link JdkOptions}) and {@code seed}; {@code build}, {@code test} and {@code docs} go to the child too, for its class archive. {@code -Dmgp.launcher=off} turns it off.
+ * option is the user's own tuning and runs the command itself (but for {@code run} on JDK 24 and 25, whose Netty would
+ * make that JVM warn: see {@link JdkOptions}), as do {@code serve} (long-lived: C2 pays off; on JDK 24 and 25 in an
+ * untuned child too) and {@code seed}; {@code build}, {@code test} and {@code docs} go to the child too, for its class archive. {@code -Dmgp.launcher=off} turns it off.
  * Where the jar's folder cannot be written, DuckDB's native library is kept in the user's cache, and every command goes
  * to a child JVM started with it on its library path.
  */
@@ -32,8 +33,8 @@ public final class JvmLauncher {
     private static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
     private static final Path HUGE_PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     private static final Set<String> BATCH_COMMANDS = Set.of("run", "build", "test", "docs");
-    /** Commands that start the API's HTTP server (Netty), besides the batch ones. */
-    private static final Set<String> SERVER_COMMANDS = Set.of("serve");
+    /** Commands that start Vert.x, and with it Netty: the API's server, or a run's management endpoints. */
+    private static final Set<String> NETTY_COMMANDS = Set.of("run", "serve");
     private static final Set<String> NO_RUN = Set.of("-h", "--help", "-V", "--version", "help");
 
     private JvmLauncher() {
@@ -62,7 +63,7 @@ public final class JvmLauncher {
             return OptionalInt.empty();
         }
         boolean tuned = isBatch(args) && jvmOptions.get().stream().noneMatch(o -> o.startsWith("-XX:"));
-        boolean quieterInChild = SERVER_COMMANDS.contains(command(args)) && JdkOptions.warnsWithout(jvmOptions.get());
+        boolean quieterInChild = !asksForHelp(args) && NETTY_COMMANDS.contains(command(args)) && JdkOptions.warnsWithout(jvmOptions.get());
         if (!tuned && !quieterInChild && libraryOptions.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -145,7 +146,11 @@ public final class JvmLauncher {
         }, "stop-child-jvm");
         Runtime.getRuntime().addShutdownHook(stopChild);
         int exitCode = waitFor(child);
-        Runtime.getRuntime().removeShutdownHook(stopChild);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+        } catch (IllegalStateException e) {
+            // a signal is stopping this JVM: the hook stopped the child, and the JVM exits with the signal's status
+        }
         archive.childExited();
         return exitCode;
     }
