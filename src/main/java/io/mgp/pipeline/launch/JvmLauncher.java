@@ -19,12 +19,13 @@ import java.util.concurrent.TimeUnit;
  * Gives {@code java -jar pipeline.jar run}, typed with no JVM options, the JVM a run is fast in. A run lasts seconds
  * on a few cores: the C2 compiler's threads would take much of the CPU for code that finishes before their work pays
  * off, so the run goes to a child JVM with C1 only, the parallel collector, its heap in huge pages where Linux gives
- * them on request, and a class archive of the jar ({@link ClassArchive}); the launching JVM waits for it and exits with its code. A JVM started with any {@code -XX:}
- * option is the user's own tuning and runs the command itself (but for {@code run} on JDK 24 and 25, whose Netty would
- * make that JVM warn: see {@link JdkOptions}), as do {@code serve} (long-lived: C2 pays off; on JDK 24 and 25 in an
- * untuned child too) and {@code seed}; {@code build}, {@code test} and {@code docs} go to the child too, for its class archive. {@code -Dmgp.launcher=off} turns it off.
- * Where the jar's folder cannot be written, DuckDB's native library is kept in the user's cache, and every command goes
- * to a child JVM started with it on its library path.
+ * them on request, and a class archive of the jar ({@link ClassArchive}); the launching JVM waits for it and exits with
+ * its code. {@code build}, {@code test} and {@code docs} go to the child too, for its class archive. A JVM started with
+ * any {@code -XX:} option is the user's own tuning and runs the command itself, as do {@code serve} (long-lived: C2
+ * pays off) and {@code seed}; but on JDK 24 and 25, {@code run} and {@code serve} go to an untuned child all the same,
+ * as Netty would make this JVM warn ({@link JdkOptions}). {@code -Dmgp.launcher=off} turns it off. Where the jar's
+ * folder cannot be written, DuckDB's native library is kept in the user's cache, and every command goes to a child JVM
+ * started with it on its library path.
  */
 public final class JvmLauncher {
 

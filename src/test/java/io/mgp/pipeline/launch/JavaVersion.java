@@ -1,6 +1,7 @@
 package io.mgp.pipeline.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class JavaVersion {
         command.add("-version");
         Path stderr = folder.resolve("stderr.txt");
         Process java = new ProcessBuilder(command).redirectError(stderr.toFile()).redirectOutput(folder.resolve("stdout.txt").toFile()).start();
-        assertEquals(true, java.waitFor(60, TimeUnit.SECONDS), "java -version did not end");
+        assertTrue(java.waitFor(60, TimeUnit.SECONDS), "java -version did not end");
         String written = Files.readString(stderr) + Files.readString(folder.resolve("stdout.txt"));
         assertEquals(0, java.exitValue(), command + ":\n" + written);
         return written.lines().filter(line -> !line.matches("(openjdk|java) version .*|.*Runtime Environment.*|.*(Server|Client) VM.*"))
