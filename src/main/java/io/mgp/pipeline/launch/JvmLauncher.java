@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Gives {@code java -jar pipeline.jar run}, typed with no JVM options, the JVM a run is fast in. A run lasts seconds
  * on a few cores: the C2 compiler's threads would take much of the CPU for code that finishes before their work pays
- * off, so the run goes to a child JVM with C1 only, the parallel collector, its heap in huge pages where Linux gives
- * them on request, and a class archive of the jar ({@link ClassArchive}); the launching JVM waits for it and exits with
+ * off, so the run goes to a child JVM with C1 only, the parallel collector with a small young generation, its heap in
+ * huge pages where Linux gives them on request, and a class archive of the jar ({@link ClassArchive}); the launching JVM waits for it and exits with
  * its code. {@code build}, {@code test} and {@code docs} go to the child too, for its class archive. A JVM started with
  * any {@code -XX:} option is the user's own tuning and runs the command itself, as do {@code serve} (long-lived: C2
  * pays off) and {@code seed}; but on JDK 24 and 25, {@code run} and {@code serve} go to an untuned child all the same,
@@ -31,7 +31,11 @@ public final class JvmLauncher {
 
     /** Set in the child JVM, so that it runs the command: when the launching JVM started, in epoch milliseconds. */
     static final String LAUNCHED = "mgp.launched";
-    private static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+    /**
+     * A young generation of 48 MB: the collector would grow it to some 400 MB in a real-data run, and the kernel zeroes
+     * each page of it the first time it is touched; a small one is touched once and reused after each collection.
+     */
+    private static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn48m");
     private static final Path HUGE_PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     private static final Set<String> BATCH_COMMANDS = Set.of("run", "build", "test", "docs");
     /** Commands that start Vert.x, and with it Netty: the API's server, or a run's management endpoints. */

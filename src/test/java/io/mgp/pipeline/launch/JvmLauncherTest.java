@@ -23,7 +23,7 @@ class JvmLauncherTest {
         assertFalse(JvmLauncher.tunedOptions(setting("[always] madvise never")).contains(HUGE_PAGES), "the heap has them already");
         assertFalse(JvmLauncher.tunedOptions(setting("always madvise [never]")).contains(HUGE_PAGES), "the JVM would warn");
         assertFalse(JvmLauncher.tunedOptions(folder.resolve("no-such-setting")).contains(HUGE_PAGES), "not Linux");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC"),
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn48m"),
                 JvmLauncher.tunedOptions(setting("always madvise [never]")));
     }
 
