@@ -223,7 +223,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
             } else if (main == null && !table.refs().containsKey(branch)) {
                 // a new table: an engine writes only to a branch that exists (Spark's Iceberg catalog refuses others),
                 // and a branch needs a snapshot, so the branch starts with an empty one
-                table.newAppend().set(RUN_ID, runId).toBranch(branch).commit();
+                CallingThread.commits(table.newAppend()).set(RUN_ID, runId).toBranch(branch).commit();
             }
             long before = table.refs().get(branch).snapshotId();
             writer.write(branch, Map.of(RUN_ID, runId));
@@ -254,7 +254,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
             // branch that does not exist yet would count the snapshot's totals (rows, files) from nothing
             write.manageSnapshots().createBranch(branch, main.snapshotId()).commit();
         }
-        OverwriteFiles overwrite = write.newOverwrite().overwriteByRowFilter(written.replaced());
+        OverwriteFiles overwrite = CallingThread.commits(write.newOverwrite()).overwriteByRowFilter(written.replaced());
         written.files().forEach(overwrite::addFile);
         overwrite.set(RUN_ID, runId).toBranch(branch).commit();
         try {

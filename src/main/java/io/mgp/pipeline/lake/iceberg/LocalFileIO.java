@@ -5,15 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.iceberg.io.BulkDeletionFailureException;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.io.SupportsBulkOperations;
 
 /**
  * Iceberg's files on the local file system, without Hadoop's: its default FileIO needs Hadoop's client jars (50 MB)
  * for what {@link org.apache.iceberg.Files} does with java.io. Paths may carry a {@code file:} scheme.
  */
-public final class LocalFileIO implements FileIO {
+public final class LocalFileIO implements FileIO, SupportsBulkOperations {
 
     @Override
     public InputFile newInputFile(String path) {
@@ -37,6 +39,26 @@ public final class LocalFileIO implements FileIO {
             Files.deleteIfExists(file(path).toPath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deletes the files in this thread. Iceberg deletes files through a FileIO without bulk deletes on its worker pool,
+     * and waits for the pool in steps of 10 ms: a table's metadata files left behind by a commit took 10 ms a commit to
+     * delete, where deleting them here takes well under one.
+     */
+    @Override
+    public void deleteFiles(Iterable<String> paths) throws BulkDeletionFailureException {
+        int failed = 0;
+        for (String path : paths) {
+            try {
+                deleteFile(path);
+            } catch (UncheckedIOException e) {
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            throw new BulkDeletionFailureException(failed);
         }
     }
 

@@ -66,7 +66,7 @@ final class SmallFiles {
             throw new PipelineException(table.name() + ": compacting " + group.size() + " files gave " + merged.recordCount()
                     + " rows instead of " + rows + "; nothing changed");
         }
-        RewriteFiles rewrite = table.newRewrite().validateFromSnapshot(table.currentSnapshot().snapshotId());
+        RewriteFiles rewrite = CallingThread.commits(table.newRewrite()).validateFromSnapshot(table.currentSnapshot().snapshotId());
         group.forEach(rewrite::deleteFile);
         rewrite.addFile(merged).set(IcebergTables.RUN_ID, runId).commit();
     }

@@ -126,7 +126,7 @@ final class TableMaintenance {
         if (policy.dryRun()) {
             return table.specs().size();
         }
-        table.rewriteManifests().clusterBy(DataFile::specId).set(IcebergTables.RUN_ID, runId).commit();
+        CallingThread.commits(table.rewriteManifests()).clusterBy(DataFile::specId).set(IcebergTables.RUN_ID, runId).commit();
         return dataManifests();
     }
 
