@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +81,7 @@ class DuckDbLibraryTest {
     }
 
     private DuckDbLibrary library(Path jar) throws Exception {
-        return new DuckDbLibrary(jar, new URL("jar:" + jar.toUri() + "!/native/" + NAME), NAME);
+        return new DuckDbLibrary(jar, NAME);
     }
 
     private Path jar(String name, String library) throws IOException {
