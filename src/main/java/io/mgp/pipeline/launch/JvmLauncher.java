@@ -18,26 +18,32 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Gives {@code java -jar pipeline.jar run}, typed with no JVM options, the JVM a run is fast in. A run lasts seconds
- * on a few cores: the C2 compiler's threads would take much of the CPU for code that finishes before their work pays
- * off, so the run goes to a child JVM with C1 only, the parallel collector with a small young generation, its heap in
- * huge pages where Linux gives them on request, and a class archive of the jar ({@link ClassArchive}); the launching JVM waits for it and exits with
- * its code. {@code build}, {@code test} and {@code docs} go to the child too, for its class archive. A JVM started with
- * any {@code -XX:} option is the user's own tuning and runs the command itself, as do {@code serve} (long-lived: C2
- * pays off) and {@code seed}; but on JDK 24 and 25, {@code run} and {@code serve} go to an untuned child all the same,
- * as Netty would make this JVM warn ({@link JdkOptions}). {@code -Dmgp.launcher=off} turns it off. Where the jar's
- * folder cannot be written, DuckDB's native library is kept in the user's cache, and every command goes to a child JVM
- * started with it on its library path.
+ * Gives {@code java -jar pipeline.jar run}, typed with no JVM options, the JVM a run is fast in. A run lasts seconds on
+ * a few cores: the C2 compiler's threads would take much of the CPU for code that finishes before their work pays off,
+ * so the run goes to a child JVM with C1 only, the parallel collector with a small young generation, its heap in huge
+ * pages where Linux gives them on request, and a class archive of the jar ({@link ClassArchive}); the launching JVM
+ * waits for it and exits with its code. {@code build}, {@code test} and {@code docs} go to the child too, for its class
+ * archive. A JVM started with any {@code -XX:} option is the user's own tuning and runs the command itself, as do
+ * {@code serve} (long-lived: C2 pays off) and {@code seed}; but on JDK 24 and 25, {@code run} and {@code serve} go to
+ * an untuned child all the same, as Netty would make this JVM warn ({@link JdkOptions}). {@code -Dmgp.launcher=off}
+ * turns it off. Where the jar's folder cannot be written, DuckDB's native library is kept in the user's cache, and
+ * every command goes to a child JVM started with it on its library path.
  */
 public final class JvmLauncher {
 
     /** Set in the child JVM, so that it runs the command: when the launching JVM started, in epoch milliseconds. */
     static final String LAUNCHED = "mgp.launched";
+    private static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
     /**
      * A young generation of 48 MB: the collector would grow it to some 400 MB in a real-data run, and the kernel zeroes
      * each page of it the first time it is touched; a small one is touched once and reused after each collection.
      */
-    private static final List<String> RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn48m");
+    private static final String SMALL_YOUNG_GENERATION = "-Xmn48m";
+    /**
+     * The least heap the small young generation is for: in a smaller one (the user's {@code -Xmx}, or a container's
+     * memory) it would leave the old generation too little, and below 64 MB the JVM warns of it.
+     */
+    static final long SMALL_YOUNG_GENERATION_FROM = 256L << 20;
     private static final Path HUGE_PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     private static final Set<String> BATCH_COMMANDS = Set.of("run", "build", "test", "docs");
     /** Commands that start Vert.x, and with it Netty: the API's server, or a run's management endpoints. */
@@ -138,7 +144,8 @@ public final class JvmLauncher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (tuned) {
-            command.addAll(tunedOptions(HUGE_PAGES));
+            // the launching JVM's heap is the child's: the same options, the same machine
+            command.addAll(tunedOptions(HUGE_PAGES, Runtime.getRuntime().maxMemory()));
         }
         command.addAll(archive.jvmOptions());
         command.addAll(JdkOptions.forChild());
@@ -165,19 +172,30 @@ public final class JvmLauncher {
     }
 
     /**
-     * C1 only, the parallel collector and its small young generation; and the heap in transparent huge pages where
+     * C1 only, the parallel collector and, in a heap of {@code maxHeap} bytes that has room for it, its small young
+     * generation; and the heap in transparent huge pages where
      * Linux gives them only to the memory that asks for them ({@code madvise}, the setting read from
      * {@code hugePages}): a real-data run then has half the page faults (137,000 against 266,000), each of which the
      * kernel had to zero a page for, and took 0.96x the CPU (6 alternating rounds). Where the setting is
      * {@code always}, the heap has them already; where it is {@code never} or unknown, the JVM would warn that it
      * cannot have them.
      */
-    static List<String> tunedOptions(Path hugePages) {
+    static List<String> tunedOptions(Path hugePages, long maxHeap) {
+        List<String> options = new ArrayList<>(RUN_OPTIONS);
+        if (maxHeap >= SMALL_YOUNG_GENERATION_FROM) {
+            options.add(SMALL_YOUNG_GENERATION);
+        }
+        if (givesHugePagesOnRequest(hugePages)) {
+            options.add("-XX:+UseTransparentHugePages");
+        }
+        return options;
+    }
+
+    private static boolean givesHugePagesOnRequest(Path hugePages) {
         try {
-            return Files.readString(hugePages).contains("[madvise]") ? concat(RUN_OPTIONS, List.of("-XX:+UseTransparentHugePages"))
-                    : RUN_OPTIONS;
+            return Files.readString(hugePages).contains("[madvise]");
         } catch (IOException e) {
-            return RUN_OPTIONS;
+            return false;
         }
     }
 

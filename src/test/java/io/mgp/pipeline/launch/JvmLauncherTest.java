@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,25 +14,39 @@ import org.junit.jupiter.api.io.TempDir;
 class JvmLauncherTest {
 
     private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    private static final long GIGABYTE = 1L << 30;
 
     @TempDir
     Path folder;
 
     @Test
     void theHeapAsksForHugePagesOnlyWhereLinuxGivesThemToMemoryThatAsks() throws Exception {
-        assertTrue(JvmLauncher.tunedOptions(setting("always [madvise] never")).contains(HUGE_PAGES));
-        assertFalse(JvmLauncher.tunedOptions(setting("[always] madvise never")).contains(HUGE_PAGES), "the heap has them already");
-        assertFalse(JvmLauncher.tunedOptions(setting("always madvise [never]")).contains(HUGE_PAGES), "the JVM would warn");
-        assertFalse(JvmLauncher.tunedOptions(folder.resolve("no-such-setting")).contains(HUGE_PAGES), "not Linux");
+        assertTrue(JvmLauncher.tunedOptions(setting("always [madvise] never"), GIGABYTE).contains(HUGE_PAGES));
+        assertFalse(JvmLauncher.tunedOptions(setting("[always] madvise never"), GIGABYTE).contains(HUGE_PAGES),
+                "the heap has them already");
+        assertFalse(JvmLauncher.tunedOptions(setting("always madvise [never]"), GIGABYTE).contains(HUGE_PAGES), "the JVM would warn");
+        assertFalse(JvmLauncher.tunedOptions(folder.resolve("no-such-setting"), GIGABYTE).contains(HUGE_PAGES), "not Linux");
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn48m"),
-                JvmLauncher.tunedOptions(setting("always madvise [never]")));
+                JvmLauncher.tunedOptions(setting("always madvise [never]"), GIGABYTE));
     }
 
     @Test
     void thisJdkStartsWithTheTunedOptionsOfThisMachineAndSaysNothingOfThem() throws Exception {
-        List<String> options = JvmLauncher.tunedOptions(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+        List<String> options = JvmLauncher.tunedOptions(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"), GIGABYTE);
 
         assertEquals("", JavaVersion.stderrBesidesTheVersion(options, folder));
+    }
+
+    @Test
+    void aHeapTooSmallForTheSmallYoungGenerationKeepsTheCollectorsOwnAndTheJvmSaysNothing() throws Exception {
+        long userHeap = 32L << 20;
+        List<String> options = new ArrayList<>(JvmLauncher.tunedOptions(setting("always [madvise] never"), userHeap));
+        assertFalse(options.contains("-Xmn48m"), options.toString());
+        assertTrue(JvmLauncher.tunedOptions(setting("always [madvise] never"), JvmLauncher.SMALL_YOUNG_GENERATION_FROM)
+                .contains("-Xmn48m"));
+
+        options.add("-Xmx32m");
+        assertEquals("", JavaVersion.stderrBesidesTheVersion(options, folder), "the user's -Xmx comes after the tuned options");
     }
 
     private Path setting(String text) throws Exception {

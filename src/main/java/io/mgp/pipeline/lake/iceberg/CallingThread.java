@@ -8,8 +8,8 @@ import org.apache.iceberg.SnapshotUpdate;
 /**
  * An executor that runs each task in the thread that hands it over, for the commits of a lake's tables. Iceberg
  * filters and writes a commit's manifests on its worker pool and waits for the pool in steps of 10 ms
- * ({@code Tasks.waitFor}): each step of a commit then took at least 10 ms, where the lake's few small manifests take
- * a fraction of that in the committing thread.
+ * ({@code Tasks.waitFor} looks again after each step until every task is done): each step of a commit then took 10 ms
+ * as a rule, where the lake's few small manifests take a fraction of that in the committing thread.
  */
 final class CallingThread extends AbstractExecutorService {
 

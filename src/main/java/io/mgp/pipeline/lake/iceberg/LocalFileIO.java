@@ -10,12 +10,16 @@ import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.io.SupportsBulkOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Iceberg's files on the local file system, without Hadoop's: its default FileIO needs Hadoop's client jars (50 MB)
  * for what {@link org.apache.iceberg.Files} does with java.io. Paths may carry a {@code file:} scheme.
  */
 public final class LocalFileIO implements FileIO, SupportsBulkOperations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalFileIO.class);
 
     @Override
     public InputFile newInputFile(String path) {
@@ -43,9 +47,9 @@ public final class LocalFileIO implements FileIO, SupportsBulkOperations {
     }
 
     /**
-     * Deletes the files in this thread. Iceberg deletes files through a FileIO without bulk deletes on its worker pool,
-     * and waits for the pool in steps of 10 ms: a table's metadata files left behind by a commit took 10 ms a commit to
-     * delete, where deleting them here takes well under one.
+     * Deletes the files in this thread, each it can. Iceberg deletes files through a FileIO without bulk deletes on its
+     * worker pool, and waits for the pool in steps of 10 ms: a table's metadata files left behind by a commit took 10 ms
+     * a commit to delete, where deleting them here takes well under one.
      */
     @Override
     public void deleteFiles(Iterable<String> paths) throws BulkDeletionFailureException {
@@ -53,7 +57,9 @@ public final class LocalFileIO implements FileIO, SupportsBulkOperations {
         for (String path : paths) {
             try {
                 deleteFile(path);
-            } catch (UncheckedIOException e) {
+            } catch (RuntimeException e) {
+                // Iceberg's exception carries a count alone: which file, and why, is said here
+                LOG.warn("Cannot delete {}: {}", path, e.getMessage());
                 failed++;
             }
         }

@@ -105,7 +105,8 @@ final class TableMaintenance {
     }
 
     private ExpireSnapshots configure(ExpireSnapshots expire) {
-        return expire.expireOlderThan(policy.cutoff().toEpochMilli()).retainLast(policy.retainLast());
+        // planned in this thread: Iceberg would wait for its worker pool in 10 ms steps (lake/iceberg/CallingThread)
+        return expire.expireOlderThan(policy.cutoff().toEpochMilli()).retainLast(policy.retainLast()).planWith(CallingThread.EXECUTOR);
     }
 
     private static void removeRefs(ManageSnapshots refs, List<String> branches, List<String> tags) {
