@@ -8,7 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.io.BulkDeletionFailureException;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +38,28 @@ class LocalFileIOTest {
         assertFalse(Files.exists(first));
         assertFalse(Files.exists(second));
         assertTrue(Files.exists(kept));
+    }
+
+    @Test
+    void theMetadataFilesATableKeepsNoLongerAreDeletedAfterEachCommit() throws Exception {
+        try (JdbcCatalog catalog = new JdbcCatalog()) {
+            catalog.initialize("lake", Map.of(CatalogProperties.URI, "jdbc:sqlite:" + folder.resolve("catalog.db"),
+                    CatalogProperties.WAREHOUSE_LOCATION, folder.toString(), CatalogProperties.FILE_IO_IMPL,
+                    LocalFileIO.class.getName(), "jdbc.schema-version", "V1"));
+            catalog.createNamespace(Namespace.of("silver"));
+            Table table = catalog.createTable(TableIdentifier.of("silver", "seasons"),
+                    new Schema(Types.NestedField.required(1, "id", Types.LongType.get())), PartitionSpec.unpartitioned(),
+                    Map.of("write.metadata.delete-after-commit.enabled", "true", "write.metadata.previous-versions-max", "2"));
+
+            for (int version = 1; version <= 5; version++) {
+                table.updateProperties().set("version", String.valueOf(version)).commit();
+            }
+
+            try (Stream<Path> files = Files.list(folder.resolve("silver/seasons/metadata"))) {
+                assertEquals(3, files.filter(file -> file.toString().endsWith(".metadata.json")).count(),
+                        "the current version and the 2 before it");
+            }
+        }
     }
 
     @Test
