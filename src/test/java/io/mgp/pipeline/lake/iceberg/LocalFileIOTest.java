@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mgp.pipeline.lake.Lake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -42,10 +42,7 @@ class LocalFileIOTest {
 
     @Test
     void theMetadataFilesATableKeepsNoLongerAreDeletedAfterEachCommit() throws Exception {
-        try (JdbcCatalog catalog = new JdbcCatalog()) {
-            catalog.initialize("lake", Map.of(CatalogProperties.URI, "jdbc:sqlite:" + folder.resolve("catalog.db"),
-                    CatalogProperties.WAREHOUSE_LOCATION, folder.toString(), CatalogProperties.FILE_IO_IMPL,
-                    LocalFileIO.class.getName(), "jdbc.schema-version", "V1"));
+        try (JdbcCatalog catalog = LakeCatalog.open(new Lake(folder.toString()), key -> null)) {
             catalog.createNamespace(Namespace.of("silver"));
             Table table = catalog.createTable(TableIdentifier.of("silver", "seasons"),
                     new Schema(Types.NestedField.required(1, "id", Types.LongType.get())), PartitionSpec.unpartitioned(),
