@@ -68,10 +68,7 @@ final class JdkOptions {
                 .map(module -> module.getPackages().contains(modulePackage.substring(slash + 1))).orElse(false);
     }
 
-    /**
-     * The jar manifest's {@code Add-Opens}. Read through the class path, whose one jar is this one and is open already:
-     * opening it again would read its directory of some 20,000 entries on every launch.
-     */
+    /** The jar manifest's {@code Add-Opens}, read through the class path, whose one jar is this one. */
     private static String manifestOpens() throws IOException {
         try (InputStream in = JdkOptions.class.getResourceAsStream("/" + JarFile.MANIFEST_NAME)) {
             return in == null ? null : new Manifest(in).getMainAttributes().getValue("Add-Opens");

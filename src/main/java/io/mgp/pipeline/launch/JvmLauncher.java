@@ -173,12 +173,11 @@ public final class JvmLauncher {
 
     /**
      * C1 only, the parallel collector and, in a heap of {@code maxHeap} bytes that has room for it, its small young
-     * generation; and the heap in transparent huge pages where
-     * Linux gives them only to the memory that asks for them ({@code madvise}, the setting read from
-     * {@code hugePages}): a real-data run then has half the page faults (137,000 against 266,000), each of which the
-     * kernel had to zero a page for, and took 0.96x the CPU (6 alternating rounds). Where the setting is
-     * {@code always}, the heap has them already; where it is {@code never} or unknown, the JVM would warn that it
-     * cannot have them.
+     * generation; and the heap in transparent huge pages where Linux gives them only to the memory that asks for them
+     * ({@code madvise}, the setting read from {@code hugePages}): a real-data run then has half the page faults
+     * (137,000 against 266,000), each of which the kernel had to zero a page for, and took 0.96x the CPU (6 alternating
+     * rounds). Where the setting is {@code always}, the heap has them already; where it is {@code never} or unknown,
+     * the JVM would warn that it cannot have them.
      */
     static List<String> tunedOptions(Path hugePages, long maxHeap) {
         List<String> options = new ArrayList<>(RUN_OPTIONS);
