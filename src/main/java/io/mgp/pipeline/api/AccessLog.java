@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One line per request the API's server answers, through the router or before it (a request the HTTP codec refused):
  * method, path, status ({@code dropped} for a connection closed without an answer) and the time to answer in µs.
- * logback.xml writes these lines in batches (io.mgp.pipeline.log.BatchingConsoleAppender), off the Vert.x threads.
+ * Written in batches, off the Vert.x threads (io.mgp.pipeline.log.LogSetup gives this logger a BatchingConsoleAppender).
  */
 final class AccessLog {
 

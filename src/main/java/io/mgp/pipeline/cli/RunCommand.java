@@ -1,6 +1,7 @@
 package io.mgp.pipeline.cli;
 
 import io.mgp.pipeline.docs.LakeDocs;
+import io.mgp.pipeline.log.LogSetup;
 import io.mgp.pipeline.metrics.MetricsFile;
 import io.mgp.pipeline.run.RunReport;
 import java.nio.file.Path;
@@ -85,9 +86,9 @@ final class RunCommand implements Callable<Integer> {
         if (apiUrl != null) {
             properties.put("mgp.api-url", ApiUrl.check(command.commandLine(), apiUrl));
         }
-        if (System.getProperty("mgp.access-log") == null) {
+        if (System.getProperty(LogSetup.ACCESS_LOG_LEVEL) == null) {
             // the summary counts requests; a line for each of thousands would bury it
-            System.setProperty("mgp.access-log", "OFF");
+            System.setProperty(LogSetup.ACCESS_LOG_LEVEL, "OFF");
         }
         CamelApp app = apiUrl == null ? CamelApp.apiAndClient(properties) : CamelApp.client(properties);
         try (app) {

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
  * What a person at the terminal reads while a command runs: the lines logged to {@link #LOGGER} (a model built, a
  * test failed, where the API listens), the progress, warnings and errors. Everything else logged at INFO (Camel's
  * start and stop, stage lines, bronze batches) goes only to the run's log file, unless the command was given
- * {@code --verbose}. logback.xml applies it through {@link ConsoleFilter}.
+ * {@code --verbose}. {@link LogSetup} applies it through {@link ConsoleFilter}.
  */
 public final class Console {
 

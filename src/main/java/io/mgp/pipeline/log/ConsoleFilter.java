@@ -8,7 +8,7 @@ import ch.qos.logback.core.spi.FilterReply;
 import io.mgp.pipeline.PipelineException;
 
 /**
- * Which logged lines reach the terminal ({@link Console}). logback.xml puts one on each of its two console
+ * Which logged lines reach the terminal ({@link Console}). {@link LogSetup} puts one on each of its two console
  * appenders: the one for the user's own lines ({@code userLines} true), printed plainly, and the one for everything
  * else, which lets through warnings and errors (only errors of the Spark engine's libraries, whose warnings are about
  * the machine, not the data), or every line under {@code --verbose}. A line marked
@@ -18,7 +18,7 @@ public final class ConsoleFilter extends Filter<ILoggingEvent> {
 
     private boolean userLines;
 
-    /** Set from logback.xml: whether this appender prints the user's lines, or the others. */
+    /** Whether this appender prints the user's lines, or the others. */
     public void setUserLines(boolean userLines) {
         this.userLines = userLines;
     }

@@ -12,13 +12,13 @@ import org.slf4j.MarkerFactory;
 
 /**
  * A run's log file, {@code <lake>/logs/<run id>/process.log}: one JSON object per line (see {@link JsonLineEncoder})
- * for every line logged at the levels logback.xml sets, on any thread, from {@link #collect()} (as the run's
+ * for every line logged at the levels {@link LogSetup} sets, on any thread, from {@link #collect()} (as the run's
  * application is made) until the file is closed. It takes every line, not only those of threads working for the run,
  * so one run at a time per JVM, as the command line runs them.
  */
 public final class RunLog implements AutoCloseable {
 
-    /** Marks a line for the run's file only: logback.xml keeps it off the console, which reports it its own way. */
+    /** Marks a line for the run's file only: {@link ConsoleFilter} keeps it off the console, which reports it its own way. */
     public static final Marker FILE_ONLY = MarkerFactory.getMarker("RUN_LOG_ONLY");
 
     private final RunLogAppender root;

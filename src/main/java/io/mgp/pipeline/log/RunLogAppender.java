@@ -10,7 +10,7 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * The root logger's appender for a run's log file ({@link RunLog}), named {@value #NAME} in logback.xml. While a run's
+ * The root logger's appender for a run's log file ({@link RunLog}), named {@value #NAME} by {@link LogSetup}. While a run's
  * file is open, every line goes there. Between {@link #collect()} and the file's opening (Camel's start, the seeds
  * loading) lines are kept, up to a bound, and written first: they are in the file, not on the terminal.
  */
@@ -23,7 +23,7 @@ public final class RunLogAppender extends AppenderBase<ILoggingEvent> {
     private boolean collecting;
     private Appender<ILoggingEvent> file;
 
-    /** The root logger's, as logback.xml configures it; added to the root when a configuration lacks it. */
+    /** The root logger's, as {@link LogSetup} configures it; added to the root when a configuration lacks it. */
     static synchronized RunLogAppender installed() {
         Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         if (root.getAppender(NAME) instanceof RunLogAppender appender) {

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mgp.pipeline.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
 
 class JvmLauncherTest {
 
@@ -47,6 +50,17 @@ class JvmLauncherTest {
 
         options.add("-Xmx32m");
         assertEquals("", JavaVersion.stderrBesidesTheVersion(options, folder), "the user's -Xmx comes after the tuned options");
+    }
+
+    @Test
+    void everyCommandButServeRunsInTheTunedJvmAndHelpStartsNone() {
+        for (Class<?> command : Cli.class.getAnnotation(Command.class).subcommands()) {
+            String name = command.getAnnotation(Command.class).name();
+            assertEquals(!Set.of("serve", "help").contains(name), JvmLauncher.isBatch(new String[] {name, "--lake", "lake"}), name);
+        }
+        assertTrue(JvmLauncher.isBatch(new String[] {"--seeds", "seeds"}), "no command is run");
+        assertFalse(JvmLauncher.isBatch(new String[] {"query", "--help", "SELECT 1"}));
+        assertFalse(JvmLauncher.isBatch(new String[] {"no-such-command"}), "a mistake is said without a second JVM");
     }
 
     private Path setting(String text) throws Exception {
