@@ -48,6 +48,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         if (givenConfiguration()) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        apply(context);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Sets the application's appenders and levels on the context. */
+    static void apply(LoggerContext context) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(console(context, "USER_CONSOLE", true, "%d{HH:mm:ss}  %msg%n"));
@@ -64,7 +70,6 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         batching.setName("ACCESS");
         batching.setEncoder(encoder(context, "%d{HH:mm:ss.SSS}  %msg%n"));
         access.addAppender(started(context, batching));
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
     /** A configuration file of the user's (or the tests'), which Logback's own configurator reads. */
