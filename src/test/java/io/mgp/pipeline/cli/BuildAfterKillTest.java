@@ -56,7 +56,8 @@ class BuildAfterKillTest {
     enum KillPoint {
         WHILE_THE_FIRST_DATA_FILE_IS_WRITTEN((lake, added) -> added.stream().anyMatch(f -> f.endsWith(".parquet"))),
         AFTER_THE_FIRST_AUDIT_COMMIT((lake, added) -> added.stream().anyMatch(f -> f.endsWith(".metadata.json"))),
-        // classifications and gold are incremental: a build over the same bronze rewrites sessions last
+        // classifications and gold are incremental: without one season they only lose a partition, so sessions is
+        // the last table written
         WHILE_THE_LAST_TABLE_IS_WRITTEN((lake, added) -> added.stream().anyMatch(f -> f.startsWith(lake.resolve("silver/sessions/data").toString()))),
         BETWEEN_TWO_TABLES_PUBLISHED((lake, added) -> added.stream()
                 .filter(f -> f.startsWith(lake.resolve("silver/seasons/metadata").toString()) && f.endsWith(".metadata.json")).count() >= 2);
@@ -74,7 +75,14 @@ class BuildAfterKillTest {
         Map<String, Long> published = new HashMap<>();
         TABLES.forEach(table -> published.put(table, LakeAssertions.mainSnapshot(lake, table)));
 
-        assertTrue(buildAndKill(lake, point), () -> "the build ended before reaching " + point + ": " + ChildRun.log(lake));
+        // a build over the same bronze would change no table, and write nothing to be killed in
+        Path aside = temp.resolve("aside-" + point);
+        String season = moveLatestSeason(lake.resolve("bronze"), aside);
+        try {
+            assertTrue(buildAndKill(lake, point), () -> "the build ended before reaching " + point + ": " + ChildRun.log(lake));
+        } finally {
+            moveSeason(aside, lake.resolve("bronze"), season);
+        }
 
         for (String table : TABLES) {
             LakeAssertions.table(lake, table, loaded -> {
@@ -99,6 +107,25 @@ class BuildAfterKillTest {
         }
         assertGoldMatchesSeeds(lake, seeds);
         assertNoPartialFiles(lake);
+    }
+
+    /** Moves the latest season's folder of every bronze table to the same table's folder under {@code to}; returns it. */
+    private static String moveLatestSeason(Path from, Path to) throws Exception {
+        try (var seasons = Files.list(from.resolve("seasons"))) {
+            String latest = seasons.map(folder -> folder.getFileName().toString()).max(String::compareTo).orElseThrow();
+            moveSeason(from, to, latest);
+            return latest;
+        }
+    }
+
+    /** Moves a season's folder ({@code season=2024}) of every bronze table under {@code from} to the same table's under {@code to}. */
+    private static void moveSeason(Path from, Path to, String season) throws Exception {
+        try (var tables = Files.list(from)) {
+            for (Path table : tables.filter(folder -> Files.isDirectory(folder.resolve(season))).toList()) {
+                Path target = Files.createDirectories(to.resolve(table.getFileName()));
+                Files.move(table.resolve(season), target.resolve(season));
+            }
+        }
     }
 
     /** Starts a build and kills it once it reaches the point; false when it finished first. */

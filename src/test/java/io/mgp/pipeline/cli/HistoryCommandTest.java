@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mgp.pipeline.LakeAssertions;
+import io.mgp.pipeline.TestProjects;
 import io.mgp.pipeline.TestSeeds;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,11 +17,14 @@ class HistoryCommandTest {
     Path lake;
 
     @Test
-    void eachRunThatPublishedATableIsAVersionTaggedWithItsRunNewestFirst() throws Exception {
+    void eachRunThatPublishedATableIsAVersionTaggedWithItsRunNewestFirst(@TempDir Path project) throws Exception {
         assertEquals(0, CliRun.execute("run", "--seeds", TestSeeds.small().toString(), "--lake", lake.toString(), "--port", "0", "-q").code());
-        CliRun build = CliRun.execute("build", "--lake", lake.toString(), "--select", "silver.seasons");
+        long before = LakeAssertions.tableRows(lake, "silver.seasons");
+        CliRun build = CliRun.execute("build", "--lake", lake.toString(), "--project", TestProjects.withoutTheFirstSeason(project).toString(),
+                "--select", "silver.seasons");
         assertEquals(0, build.code(), build.err());
         long rows = LakeAssertions.tableRows(lake, "silver.seasons");
+        assertEquals(before - 1, rows);
 
         CliRun history = CliRun.execute("history", "silver.seasons", "--lake", lake.toString());
 
@@ -31,18 +35,21 @@ class HistoryCommandTest {
         String rowCount = String.format("%,d", rows);
         assertTrue(lines.get(1).matches("\\d+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  (\\S+) +overwrite +" + rowCount
                 + " +1 +1  main, run-\\1"), "the build's version is main's, tagged with its run: " + lines.get(1));
-        assertTrue(lines.get(2).matches("\\d+ +\\S+ \\S+  (\\S+) +overwrite +" + rowCount + " +1 +0  run-\\1"),
+        assertTrue(lines.get(2).matches("\\d+ +\\S+ \\S+  (\\S+) +overwrite +" + String.format("%,d", before) + " +1 +0  run-\\1"),
                 "the first run's version keeps its tag: " + lines.get(2));
     }
 
     @Test
-    void aBuildThatLeavesAnIncrementalTablesRowsAsTheyWereCommitsNothingToIt() throws Exception {
+    void aBuildThatLeavesATablesRowsAsTheyWereCommitsNothingToItWholeOrIncremental() throws Exception {
         assertEquals(0, CliRun.execute("run", "--seeds", TestSeeds.small().toString(), "--lake", lake.toString(), "--port", "0", "-q").code());
         long years = LakeAssertions.tableCount(lake, "SELECT count(*) FROM (SELECT DISTINCT year FROM gold.mgp)", "gold.mgp");
 
-        CliRun build = CliRun.execute("build", "--lake", lake.toString(), "--select", "gold.mgp");
+        CliRun build = CliRun.execute("build", "--lake", lake.toString(), "--select", "silver.seasons,gold.mgp");
 
         assertEquals(0, build.code(), build.err());
+        assertTrue(build.out().contains("  Models     2: built 2, not built 0"), build.out());
+        assertEquals(2, CliRun.execute("history", "silver.seasons", "--lake", lake.toString()).out().lines().count(),
+                "a heading and the run's version");
         List<String> versions = CliRun.execute("history", "gold.mgp", "--lake", lake.toString()).out().lines().skip(1).toList();
         assertEquals(1, versions.size(), "only the run's version: " + versions);
         assertTrue(versions.get(0).matches(".* overwrite +[\\d,]+ +" + years + " +0  main, run-\\S+"),

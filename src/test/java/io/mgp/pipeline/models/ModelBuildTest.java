@@ -42,6 +42,7 @@ class ModelBuildTest {
                 .file("models/silver/b_other.sql", "SELECT grp FROM bronze.things");
         project.build(null);
         project.file("models/silver/a_retyped.sql", "SELECT CAST(n AS INTEGER) AS id, grp FROM bronze.things");
+        project.file("models/silver/b_other.sql", "SELECT grp || '!' AS grp FROM bronze.things");
 
         project.build(null);
 

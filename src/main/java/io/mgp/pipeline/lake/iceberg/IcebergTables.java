@@ -188,9 +188,9 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         Table table = target.table();
         SnapshotRef main = table.refs().get(SnapshotRef.MAIN_BRANCH);
         List<String> published = main == null ? List.of() : publishedFiles(layer, name);
-        VersionWriter.Written written = partitioning.incremental() && !target.reshaped() && !published.isEmpty()
-                ? VersionWriter.changedPartitions(sql, id, table, select, published, runId)
-                : VersionWriter.whole(sql, table, select, runId);
+        VersionWriter.Written written = target.reshaped() || published.isEmpty() ? VersionWriter.whole(sql, table, select, runId)
+                : partitioning.incremental() ? VersionWriter.changedPartitions(sql, id, table, select, published, runId)
+                : VersionWriter.changedWhole(sql, id, table, select, published, runId);
         if (written == null) {
             return new UnchangedVersion(rows(layer, name));
         }

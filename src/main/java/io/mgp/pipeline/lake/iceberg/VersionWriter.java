@@ -16,7 +16,8 @@ import org.apache.iceberg.expressions.Expressions;
 
 /**
  * A model's rows written as data files of its table's next version: all of them, or, for an incremental model, only
- * those of the partitions whose rows changed, which DuckDB finds by comparing the new rows with the published ones.
+ * those of the partitions whose rows changed, which DuckDB finds by comparing the new rows with the published ones;
+ * nothing when no row changed.
  */
 final class VersionWriter {
 
@@ -41,20 +42,37 @@ final class VersionWriter {
     }
 
     /**
+     * The whole table, unless its rows are the published version's files' (as a multiset): null then, and nothing is
+     * written. A table rebuilt from the same sources (a {@code build} replaying the models) commits nothing.
+     */
+    static Written changedWhole(Statement sql, String id, Table table, String select, List<String> published, String runId)
+            throws SQLException {
+        String staged = staged(sql, id, select);
+        try {
+            if (bool(sql, SqlResource.load("sql/lake/iceberg/same-rows.sql", Map.of("staged", staged, "published", files(published),
+                    "columns", columns(table))))) {
+                return null;
+            }
+            return whole(sql, table, "SELECT * FROM " + staged, runId);
+        } finally {
+            sql.execute("DROP TABLE IF EXISTS " + staged);
+        }
+    }
+
+    /**
      * The partitions whose rows differ from the published version's files (new, changed or gone); null when none does.
      */
     static Written changedPartitions(Statement sql, String id, Table table, String select, List<String> published, String runId)
             throws SQLException {
-        String staged = "mgp_staged_" + id.replace('.', '_');
+        String staged = staged(sql, id, select);
         String changed = "mgp_changed_" + id.replace('.', '_');
         List<String> keys = PartitionLayout.columns(table.spec(), table.schema());
-        sql.execute("CREATE OR REPLACE TEMP TABLE " + staged + " AS " + select);
         try {
             sql.execute("CREATE OR REPLACE TEMP TABLE " + changed + " AS " + SqlResource.load("sql/lake/iceberg/changed-partitions.sql", Map.of(
                     "staged", staged,
-                    "published", published.stream().map(SqlResource::literal).collect(Collectors.joining(", ", "[", "]")),
+                    "published", files(published),
                     "partition_columns", list(keys, DataFileWriter::quoted),
-                    "columns", list(table.schema().columns().stream().map(column -> column.name()).toList(), DataFileWriter::quoted),
+                    "columns", columns(table),
                     "either_partition_columns", list(keys, key -> "coalesce(staged." + DataFileWriter.quoted(key) + ", published."
                             + DataFileWriter.quoted(key) + ") AS " + DataFileWriter.quoted(key)),
                     "same_partition", samePartition(keys, "staged", "published"))));
@@ -69,6 +87,29 @@ final class VersionWriter {
         } finally {
             sql.execute("DROP TABLE IF EXISTS " + changed);
             sql.execute("DROP TABLE IF EXISTS " + staged);
+        }
+    }
+
+    /** The model's rows, in a temporary table of the session. */
+    private static String staged(Statement sql, String id, String select) throws SQLException {
+        String staged = "mgp_staged_" + id.replace('.', '_');
+        sql.execute("CREATE OR REPLACE TEMP TABLE " + staged + " AS " + select);
+        return staged;
+    }
+
+    /** The table's columns, as SQL reads them. */
+    private static String columns(Table table) {
+        return list(table.schema().columns().stream().map(column -> column.name()).toList(), DataFileWriter::quoted);
+    }
+
+    private static String files(List<String> paths) {
+        return paths.stream().map(SqlResource::literal).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static boolean bool(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getBoolean(1);
         }
     }
 

@@ -124,6 +124,35 @@ class IcebergTablesTest extends LakeTablesFixture {
     }
 
     @Test
+    void aTableRebuiltWithTheSameRowsCommitsNothingAndWithOneRowChangedIsRewrittenWhole() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
+        }
+        long published = table("silver.things").currentSnapshot().snapshotId();
+
+        LakeTables.Staged same;
+        LakeTables.Staged changed;
+        try (IcebergTables tables = tables("r2")) {
+            same = Staging.stage(tables, sql, "silver", "things", TWO_ROWS + " ORDER BY id DESC");
+            same.publish();
+        }
+        assertEquals("unchanged", same.change());
+        assertEquals(2, same.rows());
+        assertEquals(published, table("silver.things").currentSnapshot().snapshotId());
+        assertFalse(table("silver.things").refs().containsKey("run-r2"), "no version, no tag");
+
+        try (IcebergTables tables = tables("r3")) {
+            changed = Staging.stage(tables, sql, "silver", "things", "SELECT * FROM (VALUES (1, 'a'), (2, 'B')) AS t(id, name)");
+            changed.publish();
+            assertEquals(1, count("SELECT count(*) FROM silver.things WHERE name = 'B'"));
+        }
+        assertEquals(null, changed.change(), "the whole table");
+        Map<String, String> summary = table("silver.things").currentSnapshot().summary();
+        assertEquals("r3", summary.get(IcebergTables.RUN_ID));
+        assertEquals("1", summary.get("deleted-data-files"), summary.toString());
+    }
+
+    @Test
     void goldAloneIsAlsoExportedAsOneParquetFile() throws Exception {
         try (IcebergTables tables = tables("r1")) {
             Staging.stage(tables, sql, "gold", "results", THREE_ROWS).publish();
