@@ -35,7 +35,7 @@ final class ClassArchive {
     }
 
     /**
-     * The archive of a command (run, build, test, docs) of the jar: each its own, as an archive holds the classes of the
+     * The archive of a command (run, build, query ...) of the jar: each its own, as an archive holds the classes of the
      * command that made it (a run's, made by a build, lacked Camel's, and the run started about a second later).
      */
     static ClassArchive forJar(Path jar, String command) {

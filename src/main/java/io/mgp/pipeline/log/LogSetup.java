@@ -10,6 +10,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -45,10 +51,18 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (givenConfiguration()) {
+        ClassLoader loader = LogSetup.class.getClassLoader();
+        String file = System.getProperty(ClassicConstants.CONFIG_FILE_PROPERTY);
+        if (file != null ? found(file, loader) : loader.getResource(ClassicConstants.TEST_AUTOCONFIG_FILE) != null
+                || loader.getResource(ClassicConstants.AUTOCONFIG_FILE) != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         apply(context);
+        if (file != null) {
+            // Logback would fall back to its own basic set-up, every line at DEBUG on stdout, mixed with a command's output
+            context.getLogger(LogSetup.class).warn("No logging configuration at {} (-D{}): the application's own is used", file,
+                    ClassicConstants.CONFIG_FILE_PROPERTY);
+        }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
@@ -72,12 +86,19 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         access.addAppender(started(context, batching));
     }
 
-    /** A configuration file of the user's (or the tests'), which Logback's own configurator reads. */
-    private static boolean givenConfiguration() {
-        ClassLoader loader = LogSetup.class.getClassLoader();
-        return System.getProperty(ClassicConstants.CONFIG_FILE_PROPERTY) != null
-                || loader.getResource(ClassicConstants.TEST_AUTOCONFIG_FILE) != null
-                || loader.getResource(ClassicConstants.AUTOCONFIG_FILE) != null;
+    /** Whether a configuration file named as Logback reads the property, a URL, a class-path resource or a path, is there. */
+    private static boolean found(String file, ClassLoader loader) {
+        try {
+            URL url = new URL(file);
+            return !"file".equals(url.getProtocol()) || Files.isRegularFile(Path.of(url.toURI()));
+        } catch (MalformedURLException | URISyntaxException | IllegalArgumentException notAUrl) {
+            // a resource or a path
+        }
+        try {
+            return loader.getResource(file) != null || Files.isRegularFile(Path.of(file));
+        } catch (InvalidPathException notAPath) {
+            return false;
+        }
     }
 
     private static Appender<ILoggingEvent> console(LoggerContext context, String name, boolean userLines, String pattern) {
@@ -85,6 +106,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         console.setName(name);
         console.setTarget("System.err");
         ConsoleFilter filter = new ConsoleFilter();
+        filter.setContext(context);
         filter.setUserLines(userLines);
         filter.start();
         console.addFilter(filter);

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mgp.pipeline.ChildRun;
 import io.mgp.pipeline.LakeAssertions;
+import io.mgp.pipeline.TestProjects;
 import io.mgp.pipeline.TestSeeds;
 import io.mgp.pipeline.lake.iceberg.IcebergTables;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
@@ -18,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two processes building the same lake at once, without the lake's lock (as two machines sharing a catalog would):
- * every commit either lands on main or stays on its build's audit branch, and main reads as a whole build.
+ * Two processes building the same lake at once, without the lake's lock (as two machines sharing a catalog would),
+ * each a project that changes silver.sessions and gold its own way: every commit either lands on main or stays on its
+ * build's audit branch, and main reads as a whole build.
  */
 class ConcurrentBuildsTest {
 
@@ -35,9 +40,10 @@ class ConcurrentBuildsTest {
         Path seeds = TestSeeds.small();
         assertEquals(0, CliRun.execute("run", "--seeds", seeds.toString(), "--lake", lake.toString(), "--port", "0", "-q").code());
 
+        Map<String, Path> projects = Map.of("first", casedNames("upper"), "second", casedNames("lower"));
         List<Process> builds = new ArrayList<>();
         for (String run : List.of("first", "second")) {
-            builds.add(ChildRun.java(lake, List.of(UnlockedBuild.class.getName(), lake.toString(), run)));
+            builds.add(ChildRun.java(lake, List.of(UnlockedBuild.class.getName(), lake.toString(), run, projects.get(run).toString())));
         }
         List<String> published = new ArrayList<>();
         for (int i = 0; i < builds.size(); i++) {
@@ -69,7 +75,27 @@ class ConcurrentBuildsTest {
                 });
             }
         }
+        for (String run : List.of("first", "second")) {
+            boolean committed = LakeAssertions.table(lake, "gold.mgp", loaded -> changedBy(loaded, run));
+            assertTrue(committed, run + " committed its gold, to main or its branch");
+        }
+        CliRun build = CliRun.execute("build", "--lake", lake.toString());
+        assertEquals(0, build.code(), build.out() + build.err());
         assertGoldMatchesSeeds(lake, seeds);
+    }
+
+    /** The built-in project, with the session and rider names put in upper or lower case (a function of DuckDB and Spark). */
+    private Path casedNames(String function) throws IOException {
+        Path project = TestProjects.builtInCopy(temp.resolve(function));
+        replace(project.resolve("models/silver/sessions.sql"), "SELECT id, name,", "SELECT id, " + function + "(name) AS name,");
+        replace(project.resolve("models/gold/mgp.sql"), "cl.name AS rider_name", function + "(cl.name) AS rider_name");
+        return project;
+    }
+
+    private static void replace(Path file, String text, String replacement) throws IOException {
+        String content = Files.readString(file);
+        assertTrue(content.contains(text), file + " has " + text);
+        Files.writeString(file, content.replace(text, replacement));
     }
 
     private static boolean isAncestorOfMain(org.apache.iceberg.Table table, long snapshotId) {
@@ -80,7 +106,7 @@ class ConcurrentBuildsTest {
         return at != null;
     }
 
-    /** Whether the run committed anything to the table (an unchanged incremental model commits nothing). */
+    /** Whether the run committed anything to the table (a model whose rows did not change commits nothing). */
     private static boolean changedBy(org.apache.iceberg.Table table, String run) {
         for (Snapshot snapshot : table.snapshots()) {
             if (run.equals(snapshot.summary().get(IcebergTables.RUN_ID))) {

@@ -37,7 +37,7 @@ class ModelCommandTest {
     }
 
     @Test
-    void buildRebuildsEveryModelFromBronzeAndRecordsTheResults() throws Exception {
+    void buildRebuildsEveryModelFromBronzeCommitsOnlyWhatChangedAndRecordsTheResults() throws Exception {
         CliRun build = CliRun.execute("build", "--lake", lake.toString());
 
         assertEquals(0, build.code(), build.err());
@@ -49,6 +49,8 @@ class ModelCommandTest {
         assertEquals("build", results.path("metadata").path("command").asText());
         JsonNode gold = find(results.path("results"), "model.gold.mgp");
         assertEquals("success", gold.path("status").asText());
+        assertEquals("unchanged", find(results.path("results"), "model.silver.seasons").path("message").asText(),
+                "the run built it from the same bronze");
         assertEquals(tableRows(lake, "gold.mgp"), gold.path("rows").asLong());
         JsonNode manifest = new ObjectMapper().readTree(lake.resolve("target/manifest.json").toFile());
         assertEquals(List.of("model.silver.classifications", "model.silver.events", "model.silver.seasons",

@@ -10,10 +10,12 @@ import io.mgp.pipeline.models.Catalog;
 import io.mgp.pipeline.models.CatalogLoader;
 import io.mgp.pipeline.models.ModelBuild;
 import io.mgp.pipeline.models.ProjectFiles;
+import java.nio.file.Path;
 
 /**
- * A child JVM's {@code build} of every built-in model without the lake's lock, as two machines sharing a catalog
- * would build: {@code UnlockedBuild <lake> <run id>}. Prints each model's result; exits 0 when all were published.
+ * A child JVM's {@code build} of every model of a project without the lake's lock, as two machines sharing a catalog
+ * would build: {@code UnlockedBuild <lake> <run id> <project folder>}. Prints each model's result; exits 0 when all
+ * were published.
  */
 public final class UnlockedBuild {
 
@@ -22,7 +24,7 @@ public final class UnlockedBuild {
 
     public static void main(String[] args) {
         Lake lake = new Lake(args[0]);
-        Catalog catalog = CatalogLoader.load(ProjectFiles.builtIn());
+        Catalog catalog = CatalogLoader.load(ProjectFiles.folder(Path.of(args[2])));
         BuildResult result;
         try (IcebergTables tables = new IcebergTables(lake, args[1], false, () -> LakeCatalog.open(lake, key -> null))) {
             result = new ModelBuild(catalog, tables, lake, new DuckDbEngine(), args[1], new BuildConsole()).build(catalog.select(null));

@@ -72,6 +72,22 @@ class LogSetupTest {
         assertFalse(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext(), "nothing of its own was set up");
     }
 
+    @Test
+    void aConfigurationFileThatIsNotThereLeavesTheApplicationsOwnAndSaysSo() {
+        System.setProperty("logback.configurationFile", "/no/such/logback.xml");
+        LogSetup setup = new LogSetup();
+        setup.setContext(context);
+        try {
+            String terminal = stderrOf(() -> assertEquals(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, setup.configure(context)));
+
+            assertTrue(terminal.endsWith("WARN  LogSetup: No logging configuration at /no/such/logback.xml"
+                    + " (-Dlogback.configurationFile): the application's own is used\n"), terminal);
+            assertTrue(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(RunLogAppender.NAME) instanceof RunLogAppender);
+        } finally {
+            System.clearProperty("logback.configurationFile");
+        }
+    }
+
     private static String stderrOf(Runnable logging) {
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -192,7 +192,7 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
                 : partitioning.incremental() ? VersionWriter.changedPartitions(sql, id, table, select, published, runId)
                 : VersionWriter.changedWhole(sql, id, table, select, published, runId);
         if (written == null) {
-            return new UnchangedVersion(rows(layer, name));
+            return new UnchangedVersion(table, id, main.snapshotId(), rows(layer, name));
         }
         String branch = auditBranch(runId);
         for (int attempt = 1; !commitToBranch(table, branch, written); attempt++) {
@@ -521,8 +521,11 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
         }
     }
 
-    /** A version whose rows are the published ones: nothing is committed, and its table stays as it is. */
-    private record UnchangedVersion(long rows) implements Staged {
+    /**
+     * A version whose rows are those of main's snapshot {@code published}: nothing is committed, and its table stays as it
+     * is, unless another build published meanwhile, whose rows this build's did not look at.
+     */
+    private record UnchangedVersion(Table table, String id, long published, long rows) implements Staged {
 
         @Override
         public String change() {
@@ -536,7 +539,12 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
 
         @Override
         public void publish() {
-            // nothing to publish: main already holds these rows
+            table.refresh();
+            SnapshotRef main = table.refs().get(SnapshotRef.MAIN_BRANCH);
+            if (main == null || main.snapshotId() != published) {
+                throw new PipelineException(id + ": another build published it meanwhile; this build found its rows those of"
+                        + " the version before");
+            }
         }
 
         @Override

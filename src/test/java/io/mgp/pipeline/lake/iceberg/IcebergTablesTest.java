@@ -289,6 +289,39 @@ class IcebergTablesTest extends LakeTablesFixture {
     }
 
     @Test
+    void anUnchangedVersionIsNotPublishedOverAnotherBuildsThatCameMeanwhile() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
+        }
+        try (IcebergTables first = tables("r2"); IcebergTables second = tables("r3")) {
+            LakeTables.Staged unchanged = Staging.stage(first, sql, "silver", "things", TWO_ROWS);
+            assertEquals("unchanged", unchanged.change());
+            Staging.stage(second, sql, "silver", "things", THREE_ROWS).publish();
+
+            PipelineException error = assertThrows(PipelineException.class, unchanged::publish);
+
+            assertEquals("silver.things: another build published it meanwhile; this build found its rows those of the version before",
+                    error.getMessage());
+        }
+        assertEquals("r3", table("silver.things").currentSnapshot().summary().get(IcebergTables.RUN_ID));
+    }
+
+    @Test
+    void rowsThatDifferOnlyInHowOftenEachRepeatsAreAChange() throws Exception {
+        try (IcebergTables tables = tables("r1")) {
+            Staging.stage(tables, sql, "silver", "things", "SELECT * FROM (VALUES (1, 'a'), (1, 'a'), (2, 'b')) AS t(id, name)").publish();
+        }
+        try (IcebergTables tables = tables("r2")) {
+            LakeTables.Staged staged = Staging.stage(tables, sql, "silver", "things",
+                    "SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (2, 'b')) AS t(id, name)");
+            staged.publish();
+            assertEquals(null, staged.change(), "the whole table, rewritten");
+        }
+        assertEquals("r2", table("silver.things").currentSnapshot().summary().get(IcebergTables.RUN_ID));
+        assertEquals(2, count("SELECT count(*) FROM silver.things WHERE id = 2"));
+    }
+
+    @Test
     void aReaderWhileVersionsArePublishedSeesOneWholeVersionEachTime() throws Exception {
         int versions = 6;
         java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
