@@ -40,7 +40,7 @@ class ConcurrentBuildsTest {
         Path seeds = TestSeeds.small();
         assertEquals(0, CliRun.execute("run", "--seeds", seeds.toString(), "--lake", lake.toString(), "--port", "0", "-q").code());
 
-        Map<String, Path> projects = Map.of("first", casedNames("upper"), "second", casedNames("lower"));
+        Map<String, Path> projects = Map.of("first", renamed("first", "upper(%s)"), "second", renamed("second", "%s || '.'"));
         List<Process> builds = new ArrayList<>();
         for (String run : List.of("first", "second")) {
             builds.add(ChildRun.java(lake, List.of(UnlockedBuild.class.getName(), lake.toString(), run, projects.get(run).toString())));
@@ -84,11 +84,11 @@ class ConcurrentBuildsTest {
         assertGoldMatchesSeeds(lake, seeds);
     }
 
-    /** The built-in project, with the session and rider names put in upper or lower case (a function of DuckDB and Spark). */
-    private Path casedNames(String function) throws IOException {
-        Path project = TestProjects.builtInCopy(temp.resolve(function));
-        replace(project.resolve("models/silver/sessions.sql"), "SELECT id, name,", "SELECT id, " + function + "(name) AS name,");
-        replace(project.resolve("models/gold/mgp.sql"), "cl.name AS rider_name", function + "(cl.name) AS rider_name");
+    /** The built-in project, with the session and rider names made anew by an SQL expression of the name ({@code %s}). */
+    private Path renamed(String folder, String expression) throws IOException {
+        Path project = TestProjects.builtInCopy(temp.resolve(folder));
+        replace(project.resolve("models/silver/sessions.sql"), "SELECT id, name,", "SELECT id, " + expression.formatted("name") + " AS name,");
+        replace(project.resolve("models/gold/mgp.sql"), "cl.name AS rider_name", expression.formatted("cl.name") + " AS rider_name");
         return project;
     }
 

@@ -542,8 +542,8 @@ public final class IcebergTables implements LakeTables, AutoCloseable {
             table.refresh();
             SnapshotRef main = table.refs().get(SnapshotRef.MAIN_BRANCH);
             if (main == null || main.snapshotId() != published) {
-                throw new PipelineException(id + ": another build published it meanwhile; this build found its rows those of"
-                        + " the version before");
+                throw new PipelineException(id + ": main moved since this build found its rows those of the version before"
+                        + " (another build published it meanwhile)");
             }
         }
 

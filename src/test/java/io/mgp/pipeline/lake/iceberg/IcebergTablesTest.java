@@ -300,8 +300,8 @@ class IcebergTablesTest extends LakeTablesFixture {
 
             PipelineException error = assertThrows(PipelineException.class, unchanged::publish);
 
-            assertEquals("silver.things: another build published it meanwhile; this build found its rows those of the version before",
-                    error.getMessage());
+            assertEquals("silver.things: main moved since this build found its rows those of the version before"
+                    + " (another build published it meanwhile)", error.getMessage());
         }
         assertEquals("r3", table("silver.things").currentSnapshot().summary().get(IcebergTables.RUN_ID));
     }
