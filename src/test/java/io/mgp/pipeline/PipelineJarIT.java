@@ -100,8 +100,11 @@ class PipelineJarIT {
     }
 
     @Test
-    void jarServeOnPortZeroSaysWhereItListensAnswersLogsEachRequestAndStopsOnSigterm() throws Exception {
-        Process server = java("serve", "--seeds", TestSeeds.small().toString(), "--port", "0");
+    void jarServeOnPortZeroSaysWhereItListensAnswersLogsEachRequestAndStopsOnSigtermLeavingItsClassArchive() throws Exception {
+        // a jar of its own, so that this serve is the first and writes the archive as it stops
+        Path app = Files.createDirectories(temp.resolve("app"));
+        Path jar = Files.copy(JAR, app.resolve("pipeline.jar"));
+        Process server = java(jar, List.of(), "serve", "--seeds", TestSeeds.small().toString(), "--port", "0");
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             Matcher address = Pattern.compile("Serving the emulated MotoGP API at (http://127\\.0\\.0\\.1:(\\d+))")
@@ -124,6 +127,10 @@ class PipelineJarIT {
         } finally {
             server.destroy();
             assertTrue(server.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
+        }
+        try (var besideJar = Files.list(app)) {
+            List<String> names = besideJar.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.matches("pipeline-\\w+-serve\\.jsa")), "the next serve starts from it: " + names);
         }
     }
 

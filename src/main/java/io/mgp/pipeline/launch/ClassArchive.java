@@ -64,7 +64,10 @@ final class ClassArchive {
         return concat(List.of(dumped == null ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + dumped), sharing);
     }
 
-    /** Puts an archive the child dumped as it exited in its place (JDK 17 and 18). */
+    /**
+     * Puts an archive the child dumped as it exited in its place (JDK 17 and 18). Called by the launcher's main thread
+     * and by its shutdown hook, which may race: the one that moves the file wins, the other finds none.
+     */
     void childExited() {
         if (dumped == null) {
             return;

@@ -53,12 +53,14 @@ class JvmLauncherTest {
     }
 
     @Test
-    void everyCommandButServeRunsInTheTunedJvmAndHelpStartsNone() {
+    void everyCommandButServeRunsInTheTunedJvmServeOnlyWithTheArchiveAndHelpInNone() {
         for (Class<?> command : Cli.class.getAnnotation(Command.class).subcommands()) {
             String name = command.getAnnotation(Command.class).name();
             assertEquals(!Set.of("serve", "help").contains(name), JvmLauncher.isBatch(new String[] {name, "--lake", "lake"}), name);
         }
         assertTrue(JvmLauncher.isBatch(new String[] {"--seeds", "seeds"}), "no command is run");
+        assertTrue(JvmLauncher.usesArchive(new String[] {"serve", "--port", "0"}), "serve starts from the archive, untuned");
+        assertFalse(JvmLauncher.usesArchive(new String[] {"serve", "--help"}));
         assertFalse(JvmLauncher.isBatch(new String[] {"query", "--help", "SELECT 1"}));
         assertFalse(JvmLauncher.isBatch(new String[] {"no-such-command"}), "a mistake is said without a second JVM");
     }
