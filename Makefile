@@ -69,9 +69,11 @@ dev:
 
 # What a running pipeline.jar or make dev (or the JVM PID=<pid>) shows over JMX: the pipeline's MBean, there while a
 # run lasts, and Camel's route MBeans. Attaches as jconsole does (same user and machine), with the JDK's jshell.
-# A run's JVM is the one `java -jar pipeline.jar run` starts (io.mgp.pipeline.Main run ...).
+# A run's or a server's JVM is the one `java -jar pipeline.jar run|serve` starts (io.mgp.pipeline.Main run ...), or, with
+# the launcher off or the user's own -XX: options, that JVM itself.
 jmx:
-	@pid=$(PID); [ -n "$$pid" ] || pid=$$(jcmd -l | awk '/io.mgp.pipeline.Main (run|serve)|pipeline.jar serve|camel:run/ {print $$1; exit}'); \
+	@pid=$(PID); [ -n "$$pid" ] || pid=$$(jcmd -l | awk '/io.mgp.pipeline.Main (run|serve)|camel:run/ {print $$1; exit}'); \
+	[ -n "$$pid" ] || pid=$$(jcmd -l | awk '/pipeline.jar (run|serve)/ {print $$1; exit}'); \
 	[ -n "$$pid" ] || { echo "make jmx: no pipeline.jar running; PID=<pid> names a JVM" >&2; exit 1; }; \
 	printf '%s\n' "$$JMX_LISTING" | PID=$$pid jshell -q --add-modules jdk.attach -
 
