@@ -94,9 +94,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void theDataFileCarriesTheIcebergFieldIdsReadersMatchColumnsBy() throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         String file = table("silver.things").currentSnapshot().addedDataFiles(table("silver.things").io()).iterator().next().location();
         assertEquals(1, count("SELECT field_id FROM parquet_schema('" + file + "') WHERE name = 'id'"));
         assertEquals(2, count("SELECT field_id FROM parquet_schema('" + file + "') WHERE name = 'name'"));
@@ -104,9 +102,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void aVersionSetAsideLeavesMainAsItWasAndStaysOnItsBranch() throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         long published = table("silver.things").currentSnapshot().snapshotId();
         try (IcebergTables tables = tables("r2")) {
             LakeTables.Staged staged = Staging.stage(tables, sql, "silver", "things", THREE_ROWS);
@@ -125,9 +121,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void aTableRebuiltWithTheSameRowsCommitsNothingAndWithOneRowChangedIsRewrittenWhole() throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         long published = table("silver.things").currentSnapshot().snapshotId();
 
         LakeTables.Staged same;
@@ -164,9 +158,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void aFullRefreshStartsEachTableOverInTheCatalogToo() throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         try (IcebergTables tables = new IcebergTables(lake, "r2", true, this::catalog)) {
             assertFalse(tables.exists("silver", "things"), "the earlier table is dropped from the catalog");
             Staging.stage(tables, sql, "silver", "things", THREE_ROWS).publish();
@@ -176,9 +168,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void aFullRefreshesWarmUpDropsNoTableItDoesNotUse() throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         // a shared catalog's table of another project or lake: the refresh never uses it
         try (IcebergTables warming = new IcebergTables(lake, "r2", true, this::catalog).planInBackground()) {
             // closing waits for the warm-up
@@ -202,9 +192,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void anAddedColumnEvolvesTheSchemaKeepingTheIdsOfTheOthers() throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         try (IcebergTables tables = tables("r2")) {
             Staging.stage(tables, sql, "silver", "things", "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")").publish();
             assertEquals(2, tables.rows("silver", "things"), "the version replaced the rows before it");
@@ -218,9 +206,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void aReshapedVersionSetAsideLeavesTheSchemaAndPartitioningMainReadsAsPublished() throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         Table before = table("silver.things");
         try (IcebergTables tables = tables("r2")) {
             LakeTables.Staged staged = Staging.stage(tables, sql, "silver", "things", "SELECT *, id * 10 AS score FROM (" + TWO_ROWS + ")",
@@ -240,9 +226,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void aPartitioningTheNewColumnsCannotTakeFailsTheModelBeforeTheSchemaChanges() throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         int schema = table("silver.things").schema().schemaId();
         try (IcebergTables tables = tables("r2")) {
             PipelineException error = assertThrows(PipelineException.class, () -> Staging.stage(tables, sql, "silver", "things",
@@ -254,9 +238,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void anIncompatibleChangeOfTypeNamesTheColumnUnlessTheRunRebuildsEverything() throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         String retyped = "SELECT CAST(id AS VARCHAR) AS id, name FROM (" + TWO_ROWS + ")";
         try (IcebergTables tables = tables("r2")) {
             PipelineException error = assertThrows(PipelineException.class, () -> Staging.stage(tables, sql, "silver", "things", retyped));
@@ -271,9 +253,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void aPublishAfterAnotherBuildPublishedMeanwhileFailsAndKeepsItsBranch() throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         try (IcebergTables first = tables("r2"); IcebergTables second = tables("r3")) {
             LakeTables.Staged slow = Staging.stage(first, sql, "silver", "things", THREE_ROWS);
             Staging.stage(second, sql, "silver", "things", THREE_ROWS).publish();
@@ -290,9 +270,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void anUnchangedVersionIsNotPublishedOverAnotherBuildsThatCameMeanwhile() throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         try (IcebergTables first = tables("r2"); IcebergTables second = tables("r3")) {
             LakeTables.Staged unchanged = Staging.stage(first, sql, "silver", "things", TWO_ROWS);
             assertEquals("unchanged", unchanged.change());
@@ -361,9 +339,7 @@ class IcebergTablesTest extends LakeTablesFixture {
 
     @Test
     void aLakeCopiedWithItsCatalogRefusesTheOriginalsTablesInsteadOfChangingThem(@TempDir java.nio.file.Path copy) throws Exception {
-        try (IcebergTables tables = tables("r1")) {
-            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
-        }
+        publishTwoRows("r1");
         try (var files = Files.walk(folder)) {
             for (java.nio.file.Path file : files.toList()) {
                 java.nio.file.Path target = copy.resolve(folder.relativize(file).toString());
@@ -386,6 +362,13 @@ class IcebergTablesTest extends LakeTablesFixture {
                     error.getMessage());
         } finally {
             lake = original;
+        }
+    }
+
+    /** silver.things with TWO_ROWS, published by the run. */
+    private void publishTwoRows(String run) throws Exception {
+        try (IcebergTables tables = tables(run)) {
+            Staging.stage(tables, sql, "silver", "things", TWO_ROWS).publish();
         }
     }
 }
