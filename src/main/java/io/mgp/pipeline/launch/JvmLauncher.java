@@ -27,9 +27,9 @@ import java.util.concurrent.TimeUnit;
  * classes from the jar. {@code serve} goes to a child with the class archive but untuned (long-lived: C2 pays off). A
  * JVM started with any {@code -XX:} option is the user's own tuning and runs the command itself; but on JDK 24 and 25,
  * {@code run} and {@code serve} go to an untuned child all the same, as Netty would make this JVM warn
- * ({@link JdkOptions}). {@code -Dmgp.launcher=off}
- * turns it off. Where the jar's folder cannot be written, DuckDB's native library is kept in the user's cache, and
- * every command goes to a child JVM started with it on its library path.
+ * ({@link JdkOptions}). {@code -Dmgp.launcher=off} turns it off. Where the jar's folder cannot be written, DuckDB's
+ * native library is kept in the user's cache, and every command goes to a child JVM started with it on its library
+ * path.
  */
 public final class JvmLauncher {
 
